@@ -1,0 +1,49 @@
+namespace BriefingBot.Articles;
+
+/// <summary>A stored article. Several articles may share a <see cref="StoryId"/>: the same event from several sources.</summary>
+public sealed record Article(
+    long Id,
+    long StoryId,
+    string Url,
+    string CanonicalUrl,
+    string Title,
+    string Source,
+    string? Author,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset FetchedAt,
+    string Language,
+    string Text,
+    string ContentHash);
+
+/// <summary>An article ready to store: text extracted, fingerprints computed (see <see cref="ArticleFingerprint"/>).</summary>
+public sealed record NewArticle(
+    string Url,
+    string CanonicalUrl,
+    string Title,
+    string Source,
+    string? Author,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset FetchedAt,
+    string Language,
+    string Text,
+    string ContentHash,
+    ulong SimHash);
+
+public enum AddOutcome
+{
+    /// <summary>Stored as the first source of a new story.</summary>
+    Added,
+
+    /// <summary>Stored as another source of an existing story (near-duplicate text).</summary>
+    AddedToStory,
+
+    /// <summary>Not stored: the same canonical URL or the same normalised text is already there.</summary>
+    Duplicate,
+}
+
+public sealed record AddResult(AddOutcome Outcome, long ArticleId, long StoryId);
+
+public sealed record ArticleSearchHit(long Id, string Title, string Source, string Url, DateTimeOffset? PublishedAt, string Snippet, double Score);
+
+/// <summary>A list row without the text.</summary>
+public sealed record ArticleSummary(long Id, long StoryId, string Title, string Source, string Url, DateTimeOffset? PublishedAt, DateTimeOffset FetchedAt);

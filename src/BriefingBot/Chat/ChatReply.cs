@@ -1,0 +1,41 @@
+namespace BriefingBot.Chat;
+
+/// <summary>A platform-neutral answer. Platforms render it (text, embeds, Block Kit) and never add meaning.</summary>
+public sealed record ChatReply
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<ReplySection> Sections { get; init; } = [];
+    public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+    public ReplyImage? Image { get; init; }
+    public bool Ephemeral { get; init; }
+    public bool IsError { get; init; }
+
+    public static ChatReply Message(string text) => new() { Text = text };
+
+    public static ChatReply Private(string text) => new() { Text = text, Ephemeral = true };
+
+    public static ChatReply Error(string text) => new() { Text = text, Ephemeral = true, IsError = true };
+}
+
+public sealed record ReplySection(string Title, string? Body = null)
+{
+    public IReadOnlyList<ReplyField> Fields { get; init; } = [];
+    public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+}
+
+public sealed record ReplyField(string Name, string Value, bool Inline = false);
+
+public sealed record ReplyLink(string Label, string Url);
+
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Danger,
+}
+
+/// <summary>A button; <paramref name="Id"/> carries feature and entity (<c>poll:vote:42:likely</c>), never a secret.</summary>
+public sealed record ReplyButton(string Id, string Label, ButtonStyle Style = ButtonStyle.Secondary);
+
+public sealed record ReplyImage(string FileName, ReadOnlyMemory<byte> Png, string AltText);

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BriefingBot.Chat.Commands;
+
+public static class CommandServiceCollectionExtensions
+{
+    /// <summary>Registers one slash command; this is the one line a new command needs.</summary>
+    public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services)
+        where TCommand : class, ICommand
+    {
+        services.AddSingleton<ICommand, TCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddCommandDispatch(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<TextCommandParser>();
+        services.AddCommand<HelpCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace BriefingBot.Chat;
+
+/// <summary>A connected chat platform: the only way features talk to Discord, Slack or the shell.</summary>
+public interface IChatPlatform
+{
+    /// <summary>Lower-case platform name: <c>shell</c>, <c>discord</c>, <c>slack</c>.</summary>
+    string Name { get; }
+
+    Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken);
+
+    Task UpdateAsync(MessageRef message, ChatReply reply, CancellationToken cancellationToken);
+
+    Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken);
+
+    Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken);
+}
+
+public sealed record MessageRef(string Platform, string ChannelId, string MessageId);

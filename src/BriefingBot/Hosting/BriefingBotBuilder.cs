@@ -1,0 +1,88 @@
+using BriefingBot.Articles;
+using BriefingBot.Articles.Ingestion;
+using BriefingBot.Chat.Commands;
+using BriefingBot.Platforms.Shell;
+using BriefingBot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Logging.Console;
+
+namespace BriefingBot.Hosting;
+
+public static class BriefingBotBuilder
+{
+    /// <summary>Environment variables in this form override config/appsettings.json: BriefingBot__Storage__Provider.</summary>
+    public const string EnvironmentPrefix = "BriefingBot__";
+
+    /// <summary>The whole bot: configuration, logging, chat seam, storage, features and platforms.</summary>
+    public static WebApplicationBuilder AddBriefingBot(this WebApplicationBuilder builder, BotCommandLine commandLine)
+    {
+        AddConfiguration(builder.Configuration);
+        AddLogging(builder, commandLine.Mode);
+
+        var services = builder.Services;
+        services.AddSingleton(commandLine);
+        services.AddSingleton(TimeProvider.System);
+        if (commandLine.Mode is BotMode.Ingest or BotMode.Analyze
+            || (commandLine.Mode == BotMode.Shell && string.IsNullOrEmpty(builder.Configuration["urls"])))
+        {
+            services.AddSingleton<IServer, NoHttpServer>();
+        }
+
+        services.AddCommandDispatch();
+        services.AddStorage();
+        services.AddArticles(commandLine.Mode);
+
+        // Platforms: one line each.
+        services.AddShell(commandLine.Mode, builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication MapBriefingBot(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        return app;
+    }
+
+    public static async Task<int> RunBriefingBotAsync(this WebApplication app, BotCommandLine commandLine, CancellationToken cancellationToken)
+    {
+        switch (commandLine.Mode)
+        {
+            case BotMode.Ingest:
+                await app.StartAsync(cancellationToken);
+                var exitCode = await IngestCommandLine.RunAsync(app.Services, commandLine.Arguments, app.Lifetime.ApplicationStopping);
+                await app.StopAsync(cancellationToken);
+                return exitCode;
+            case BotMode.Analyze:
+                throw new BotStartupException("analyze is not available yet.");
+            default:
+                await app.RunAsync();
+                return Environment.ExitCode;
+        }
+    }
+
+    private static void AddConfiguration(ConfigurationManager configuration)
+    {
+        // config/appsettings.json ships beside the binary; environment (BriefingBot__Section__Key) and the command line override it.
+        var json = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json"), Optional = false };
+        json.ResolveFileProvider();
+        var sources = configuration.Sources;
+        sources.Insert(0, json);
+        var environment = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
+        var commandLineIndex = sources.ToList().FindLastIndex(s => s is CommandLineConfigurationSource);
+        sources.Insert(commandLineIndex < 0 ? sources.Count : commandLineIndex, environment);
+    }
+
+    private static void AddLogging(WebApplicationBuilder builder, BotMode mode)
+    {
+        // Standard output belongs to the chat (shell replies, ingest counts); logs go to standard error.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (mode != BotMode.Worker && builder.Configuration["Logging:LogLevel:Default"] is null or "Information")
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
+    }
+}
