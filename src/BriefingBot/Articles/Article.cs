@@ -27,7 +27,7 @@ public sealed record NewArticle(
     string Language,
     string Text,
     string ContentHash,
-    ulong SimHash);
+    uint[] MinHash);
 
 public enum AddOutcome
 {

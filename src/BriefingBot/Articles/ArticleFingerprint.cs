@@ -1,24 +1,31 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace BriefingBot.Articles;
 
-/// <summary>Exact and near-duplicate fingerprints of article text.</summary>
+/// <summary>
+/// Exact and near-duplicate fingerprints of article text. Exact: SHA-256 of the normalised text.
+/// Near: a MinHash signature over word 3-shingles, indexed by locality-sensitive hashing (LSH) bands.
+/// </summary>
+/// <remarks>
+/// SimHash was measured first and rejected: on 300-word news texts with ten words changed its distance spread
+/// over the range that unrelated articles reach. MinHash estimates the Jaccard similarity of the shingle sets
+/// directly, so "the same wire story with a few words edited" (similarity about 0.8) and "another article"
+/// (about 0.05) are far apart.
+/// </remarks>
 public static class ArticleFingerprint
 {
-    /// <summary>Two texts whose 64-bit SimHashes differ in at most this many bits report the same story.</summary>
-    public const int NearDuplicateDistance = 3;
+    public const int SignatureSize = BandCount * RowsPerBand;
+    public const int BandCount = 16;
+    public const int RowsPerBand = 4;
 
-    /// <summary>
-    /// The SimHash split into 4 bands of 16 bits. By the pigeonhole principle, two hashes within
-    /// <see cref="NearDuplicateDistance"/> bits share at least one band exactly, so stores index the bands.
-    /// </summary>
-    public static int[] Bands(ulong simHash) =>
-        [(int)(simHash & 0xFFFF), (int)((simHash >> 16) & 0xFFFF), (int)((simHash >> 32) & 0xFFFF), (int)((simHash >> 48) & 0xFFFF)];
+    /// <summary>Estimated Jaccard similarity of 3-shingles at or above which two texts report the same story.</summary>
+    public const double NearDuplicateSimilarity = 0.5;
 
-    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+    private const int ShingleWords = 3;
 
     /// <summary>Lower case, letters and digits only, single spaces: what makes two copies "the same text".</summary>
     public static string Normalize(string text)
@@ -45,41 +52,80 @@ public static class ArticleFingerprint
     public static string ContentHash(string normalizedText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)));
 
-    /// <summary>Charikar SimHash over word 3-shingles of the normalised text.</summary>
-    public static ulong SimHash(string normalizedText)
+    /// <summary>The MinHash signature of the text's word 3-shingles (<see cref="SignatureSize"/> values).</summary>
+    public static uint[] MinHash(string normalizedText)
     {
+        var signature = new uint[SignatureSize];
+        Array.Fill(signature, uint.MaxValue);
         var words = normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
-            return 0;
+            return signature;
         }
 
-        Span<int> weights = stackalloc int[64];
-        var shingles = Math.Max(1, words.Length - 2);
+        var shingles = Math.Max(1, words.Length - ShingleWords + 1);
         for (var i = 0; i < shingles; i++)
         {
-            var shingle = string.Join(' ', words, i, Math.Min(3, words.Length - i));
+            var shingle = string.Join(' ', words, i, Math.Min(ShingleWords, words.Length - i));
             var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(shingle));
-            for (var bit = 0; bit < 64; bit++)
+            for (var k = 0; k < SignatureSize; k++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                var value = Permute(hash, k);
+                if (value < signature[k])
+                {
+                    signature[k] = value;
+                }
             }
         }
 
-        ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            if (weights[bit] > 0)
-            {
-                result |= 1UL << bit;
-            }
-        }
-
-        return result;
+        return signature;
     }
 
-    /// <summary>SimHash as a signed 64-bit value, for databases without unsigned integers.</summary>
-    public static long ToSigned(ulong simHash) => unchecked((long)simHash);
+    /// <summary>Share of equal signature positions: an estimate of the Jaccard similarity.</summary>
+    public static double Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        var equal = 0;
+        for (var i = 0; i < SignatureSize; i++)
+        {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
 
-    public static ulong FromSigned(long stored) => unchecked((ulong)stored);
+        return (double)equal / SignatureSize;
+    }
+
+    /// <summary>
+    /// One key per LSH band (band number mixed in). Texts with similarity 0.8 share a key with probability
+    /// above 0.999; texts with similarity 0.1 almost never do. Stores index these keys to find candidates.
+    /// </summary>
+    public static long[] BandKeys(ReadOnlySpan<uint> signature)
+    {
+        var keys = new long[BandCount];
+        Span<byte> buffer = stackalloc byte[(RowsPerBand + 1) * sizeof(uint)];
+        for (var band = 0; band < BandCount; band++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)band);
+            for (var row = 0; row < RowsPerBand; row++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(buffer[((row + 1) * sizeof(uint))..], signature[(band * RowsPerBand) + row]);
+            }
+
+            keys[band] = unchecked((long)XxHash64.HashToUInt64(buffer));
+        }
+
+        return keys;
+    }
+
+    public static byte[] ToBytes(uint[] signature) => MemoryMarshal.AsBytes(signature.AsSpan()).ToArray();
+
+    public static uint[] FromBytes(ReadOnlySpan<byte> bytes) => MemoryMarshal.Cast<byte, uint>(bytes).ToArray();
+
+    // A cheap family of hash functions: one 64-bit hash per shingle, re-mixed with a per-position odd multiplier.
+    private static uint Permute(ulong hash, int k)
+    {
+        var x = hash ^ (0x9E3779B97F4A7C15UL * (ulong)(k + 1));
+        x ^= x >> 33;
+        x *= 0xFF51AFD7ED558CCDUL;
+        x ^= x >> 33;
+        return (uint)x;
+    }
 }

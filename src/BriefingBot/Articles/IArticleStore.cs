@@ -5,7 +5,8 @@ public interface IArticleStore
 {
     /// <summary>
     /// Stores the article unless it is a duplicate (same canonical URL or same content hash). A near-duplicate
-    /// (SimHash within <see cref="ArticleFingerprint.NearDuplicateDistance"/> bits) joins the first copy's story.
+    /// (a stored article sharing an LSH band key whose MinHash similarity is at least
+    /// <see cref="ArticleFingerprint.NearDuplicateSimilarity"/>) joins that article's story.
     /// Atomic: two concurrent adds of the same article store it once.
     /// </summary>
     Task<AddResult> AddAsync(NewArticle article, CancellationToken cancellationToken);
