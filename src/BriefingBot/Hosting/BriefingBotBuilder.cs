@@ -79,10 +79,12 @@ public static class BriefingBotBuilder
     {
         // Standard output belongs to the chat (shell replies, ingest counts); logs go to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (mode != BotMode.Worker && builder.Configuration["Logging:LogLevel:Default"] is null or "Information")
+        if (mode != BotMode.Worker)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            // The shell and the one-shot commands are for people at a terminal: only warnings and errors.
+            builder.Logging.AddFilter((string?)null, LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         }
     }
 }

@@ -1,0 +1,86 @@
+using BriefingBot.Hosting;
+using BriefingBot.Tests.TestDoubles;
+
+namespace BriefingBot.Tests.Hosting;
+
+/// <summary>The built executable, run as the README tells a new user to run it.</summary>
+public sealed class ProgramEndToEndTests : IDisposable
+{
+    private readonly BotProcess bot = new();
+
+    [Fact]
+    public async Task Shell_PipedSearch_ListsMatchingSampleArticlesWithTitleSourceAndSnippet()
+    {
+        var run = await bot.RunAsync("/article search Pyongyang\n", TestContext.Current.CancellationToken, "shell");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("matching \"Pyongyang\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("== #", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Source: Reuters", run.Output, StringComparison.Ordinal);
+        Assert.Contains("**Pyongyang", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(bot.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Shell_HelpThenUnknownCommand_ListsCommandsAndKeepsGoing()
+    {
+        var run = await bot.RunAsync("/help\n/frobnicate\n/article list\n", TestContext.Current.CancellationToken, "shell");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        foreach (var usage in new[] { "/article add <source>", "/article list [page]", "/article search <query>", "/article show <id>", "/help [command]" })
+        {
+            Assert.Contains(usage, run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("error: Unknown command /frobnicate", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Articles, page 1 of", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_NoPlatformConfigured_OpensTheShellAndEndsWithItsInput()
+    {
+        var run = await bot.RunAsync("/article show 1\n", TestContext.Current.CancellationToken, "--urls", "http://127.0.0.1:0");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Article #1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_SameFoldersTwice_SecondRunStoresNothingNew()
+    {
+        var first = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "ingest", SharedFolder.Corpus);
+        var second = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "ingest", SharedFolder.Corpus);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal("ingested 1, duplicates 0, failed 0", first.Output.Trim());
+        Assert.Equal("ingested 0, duplicates 1, failed 0", second.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Ingest_MissingPath_FailsThatSourceWithItsName()
+    {
+        var missing = Path.Combine(bot.WorkingDirectory, "nope.txt");
+
+        var run = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "ingest", missing, SharedFolder.Corpus);
+
+        Assert.Equal("ingested 1, duplicates 0, failed 1", run.Output.Trim());
+        Assert.Contains(missing, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("BriefingBot__Storage__Provider", "Postgres", "Storage:ConnectionString")]
+    [InlineData("BriefingBot__Storage__Provider", "Mongo", "Storage:Provider")]
+    public async Task Start_BadConfiguration_OneLineNamingTheKey(string variable, string value, string key)
+    {
+        bot.Environment[variable] = value;
+
+        var run = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "shell");
+
+        Assert.Equal(StartupGuard.ConfigurationErrorExitCode, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => bot.Dispose();
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace BriefingBot.Tests.TestDoubles;
+
+/// <summary>Runs the real, built BriefingBot executable as a new user would, with its own SQLite file and working directory.</summary>
+public sealed class BotProcess : IDisposable
+{
+    private static readonly string AppDll = Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll");
+
+    public BotProcess()
+    {
+        WorkingDirectory = Directory.CreateTempSubdirectory("briefingbot-e2e-").FullName;
+        Environment["BriefingBot__Storage__SqlitePath"] = Path.Combine(WorkingDirectory, "data", "briefingbot.db");
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string DatabasePath => Environment["BriefingBot__Storage__SqlitePath"]!;
+
+    public Dictionary<string, string?> Environment { get; } = new();
+
+    public async Task<BotRun> RunAsync(string input, CancellationToken cancellationToken, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AppDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A clean slate: nothing from the developer's or CI's environment configures the bot.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BriefingBot__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"BriefingBot {string.Join(' ', args)} did not exit; stderr: {await stderr}");
+        }
+
+        return new BotRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public sealed record BotRun(int ExitCode, string Output, string Error);
