@@ -1,0 +1,28 @@
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace BriefingBot.Analysis;
+
+/// <summary>
+/// The original Porter stemmer from Lucene.Net's Snowball port: the algorithm the standard ROUGE
+/// scorer uses, so our overlap features and our evaluation agree on what counts as the same word.
+/// </summary>
+public static class Stemmer
+{
+    // Snowball programs keep state between calls, so each thread gets its own.
+    [ThreadStatic]
+    private static PorterStemmer? porter;
+
+    /// <summary>Stems a lower-case word; words of three letters or fewer are returned as they are.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3)
+        {
+            return word;
+        }
+
+        var stemmer = porter ??= new PorterStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+}
