@@ -9,6 +9,9 @@ public sealed class ExtractiveSummarizer : ISummarizer
     private const double SetCentralityWeight = 0.4;
     private const double SetRedundancyWeight = 0.7;
 
+    // A sentence this like one already chosen says it again (a repeated paragraph, a pull quote).
+    private const double SameSentence = 0.8;
+
     // Two sentences this alike (stemmed content words, cosine) report the same fact.
     private const double SameFact = 0.5;
 
@@ -34,7 +37,8 @@ public sealed class ExtractiveSummarizer : ISummarizer
             i => document.Scores[i],
             (a, b) => document.Vectors[a].Cosine(document.Vectors[b]),
             sentences,
-            weights.Redundancy);
+            weights.Redundancy,
+            SameSentence);
         chosen.Sort();
         return new Summary(chosen.Select(i => document.Sentences[i]).ToList());
     }

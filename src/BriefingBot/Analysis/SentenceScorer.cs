@@ -11,7 +11,6 @@ namespace BriefingBot.Analysis;
 internal static partial class SentenceScorer
 {
     private const int MinWords = 5;
-    private const double TooShortPenalty = 1;
     private const double Excluded = -100;
 
     public static double[] Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<TermVector> vectors, TermVector title, SummaryWeights weights)
@@ -22,7 +21,8 @@ internal static partial class SentenceScorer
         {
             var sentence = sentences[i];
             var vector = vectors[i];
-            if (vector.IsEmpty || Boilerplate.IsBoilerplate(sentence.Text) || vector.Cosine(title) > 0.9)
+            // Fragments ("By .", a dateline, a caption credit) and a repeat of the headline are never summary material.
+            if (vector.WordCount < MinWords || Boilerplate.IsBoilerplate(sentence.Text) || vector.Cosine(title) > 0.9)
             {
                 scores[i] = Excluded;
                 continue;
@@ -32,11 +32,6 @@ internal static partial class SentenceScorer
                 + weights.Centrality * vector.Cosine(document)
                 + weights.Title * vector.Cosine(title)
                 - weights.Length * Math.Abs(vector.WordCount - weights.TargetWords) / weights.TargetWords;
-            if (vector.WordCount < MinWords)
-            {
-                score -= TooShortPenalty;
-            }
-
             if (IsQuoteOrAside(sentence.Text))
             {
                 score -= weights.QuotePenalty;
