@@ -8,9 +8,15 @@ namespace BriefingBot.Analysis;
 /// </summary>
 public static class Stemmer
 {
+    // News reuses a small vocabulary, so a per-thread cache saves most of the stemming work.
+    private const int CacheLimit = 50_000;
+
     // Snowball programs keep state between calls, so each thread gets its own.
     [ThreadStatic]
     private static PorterStemmer? porter;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? cache;
 
     /// <summary>Stems a lower-case word; words of three letters or fewer are returned as they are.</summary>
     public static string Stem(string word)
@@ -20,9 +26,21 @@ public static class Stemmer
             return word;
         }
 
+        var stems = cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (stems.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+
         var stemmer = porter ??= new PorterStemmer();
         stemmer.SetCurrent(word);
         stemmer.Stem();
+        if (stems.Count >= CacheLimit)
+        {
+            stems.Clear();
+        }
+
+        stems[word] = stemmer.Current;
         return stemmer.Current;
     }
 }
