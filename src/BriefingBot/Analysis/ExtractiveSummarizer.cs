@@ -95,6 +95,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
             return new ScoredDocument(sentences, vectors, scores);
         }
 
-        public List<int> Candidates(int window) => Enumerable.Range(0, Math.Min(window, Sentences.Count)).ToList();
+        public List<int> Candidates(int window) =>
+            Enumerable.Range(0, Math.Min(window, Sentences.Count)).Where(i => !SentenceScorer.IsExcluded(Scores[i])).ToList();
     }
 }

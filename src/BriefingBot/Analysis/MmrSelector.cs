@@ -13,7 +13,7 @@ internal static class MmrSelector
         double maxSimilarity = 1.01)
     {
         var chosen = new List<int>(count);
-        var open = candidates.Where(c => !SentenceScorer.IsExcluded(score(c))).ToList();
+        var open = candidates.ToList();
         while (chosen.Count < count && open.Count > 0)
         {
             int best = -1;

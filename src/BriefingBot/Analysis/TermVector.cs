@@ -12,11 +12,7 @@ public sealed class TermVector
         norm = Math.Sqrt(counts.Values.Sum(c => (double)c * c));
     }
 
-    public static TermVector Empty { get; } = new([]);
-
     public int WordCount { get; private init; }
-
-    public bool IsEmpty => counts.Count == 0;
 
     public static TermVector FromText(string text) => FromText(text, 0, text.Length);
 

@@ -88,6 +88,20 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public async Task SummarizeSetAsync_FewSentences_NeverPadsWithBoilerplate()
+    {
+        SetDocument[] documents =
+        [
+            new(7, "", "Japan condemned the arms transfers from North Korea to Moscow on Friday. Click here for the latest news and videos."),
+        ];
+
+        var summary = await summarizer.SummarizeSetAsync(documents, 3, TestContext.Current.CancellationToken);
+
+        var only = Assert.Single(summary.Sentences);
+        Assert.StartsWith("Japan condemned", only.Sentence.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddAnalysis_Services_ResolveTheExtractiveSummarizer()
     {
         using var provider = new ServiceCollection().AddAnalysis().BuildServiceProvider();
