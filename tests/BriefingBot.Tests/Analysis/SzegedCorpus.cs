@@ -1,0 +1,49 @@
+using System.Text;
+using System.Xml;
+
+namespace BriefingBot.Tests.Analysis;
+
+/// <summary>A sentence of the Szeged uncertainty corpus: its text and whether an uncertainty cue is marked in it.</summary>
+public sealed record SzegedSentence(string Text, bool IsUncertain);
+
+public static class SzegedCorpus
+{
+    public static IReadOnlyList<SzegedSentence> Read(string path)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+        using var reader = XmlReader.Create(path, settings);
+        var sentences = new List<SzegedSentence>();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Name.Equals("sentence", StringComparison.OrdinalIgnoreCase))
+            {
+                sentences.Add(ReadSentence(reader.ReadSubtree()));
+            }
+        }
+
+        return sentences;
+    }
+
+    private static SzegedSentence ReadSentence(XmlReader sentence)
+    {
+        using (sentence)
+        {
+            var text = new StringBuilder();
+            bool uncertain = false;
+            while (sentence.Read())
+            {
+                switch (sentence.NodeType)
+                {
+                    case XmlNodeType.Element when sentence.Name == "ccue":
+                        uncertain = true;
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        text.Append(sentence.Value);
+                        break;
+                }
+            }
+
+            return new SzegedSentence(text.ToString(), uncertain);
+        }
+    }
+}
