@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace BriefingBot.Articles.Ingestion.Web;
+
+/// <summary>Name resolution, a seam so that tests can make a name resolve to any address.</summary>
+public interface IHostResolver
+{
+    Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
+}
+
+public sealed class DnsHostResolver : IHostResolver
+{
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host, out var literal) ? Task.FromResult<IPAddress[]>([literal]) : Dns.GetHostAddressesAsync(host, cancellationToken);
+}
