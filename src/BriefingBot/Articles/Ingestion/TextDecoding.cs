@@ -6,12 +6,15 @@ namespace BriefingBot.Articles.Ingestion;
 /// <summary>Bytes to text: byte-order marks, declared charsets, UTF-8, and recognising binary data.</summary>
 public static partial class TextDecoding
 {
-    /// <summary>More invalid UTF-8 than this share of the characters means the bytes are not UTF-8 text.</summary>
-    private const double MaxInvalidShare = 0.02;
+    /// <summary>Accented letters of a Latin-1 text stay well under this share of its characters.</summary>
+    private const double MaxInvalidShare = 0.3;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>Text has next to no control characters besides line breaks and tabs; binary data has many.</summary>
+    private const double MaxControlShare = 0.01;
 
-    /// <summary>A text file's content, or null when the bytes are binary (NUL bytes, or mostly invalid UTF-8).</summary>
+    private static readonly UTF8Encoding ReplacingUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>A text file's content, or null when the bytes are binary (NUL bytes, many control characters, or mostly invalid UTF-8).</summary>
     public static string? DecodeText(byte[] bytes)
     {
         if (TryBom(bytes) is { } withBom)
@@ -24,15 +27,21 @@ public static partial class TextDecoding
             return null;
         }
 
-        var text = StrictUtf8.GetString(bytes);
+        var text = ReplacingUtf8.GetString(bytes);
         var invalid = text.Count(c => c == '\uFFFD');
-        if (invalid == 0)
+        if (invalid > 0)
         {
-            return text;
+            // Some invalid UTF-8 is an old single-byte (Latin-1) file; a lot of it is binary data.
+            if ((double)invalid / Math.Max(1, text.Length) > MaxInvalidShare)
+            {
+                return null;
+            }
+
+            text = Encoding.Latin1.GetString(bytes);
         }
 
-        // A few stray bytes are an old single-byte file rather than binary data.
-        return (double)invalid / Math.Max(1, text.Length) > MaxInvalidShare ? null : Encoding.Latin1.GetString(bytes);
+        var controls = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
+        return (double)controls / Math.Max(1, text.Length) > MaxControlShare ? null : text;
     }
 
     /// <summary>A web page: the BOM, else the header's charset, else a meta charset, else UTF-8.</summary>
