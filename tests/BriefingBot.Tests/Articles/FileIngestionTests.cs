@@ -44,7 +44,6 @@ public sealed class FileIngestionTests
         Assert.Equal(fileUrl, stored.CanonicalUrl);
         Assert.Equal("file", stored.Source);
         Assert.Equal("en", stored.Language);
-        Assert.Equal(services.Clock.GetUtcNow(), stored.FetchedAt);
         Assert.Equal(BriefingBot.Articles.ArticleFingerprint.ContentHash(BriefingBot.Articles.ArticleFingerprint.Normalize(text)), stored.ContentHash);
     }
 

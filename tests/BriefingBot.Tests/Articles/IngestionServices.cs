@@ -5,11 +5,13 @@ using BriefingBot.Hosting;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BriefingBot.Tests.Articles;
 
-/// <summary>The real ingestion registrations (<c>AddArticles</c>) over an in-memory store and a controllable resolver and clock.</summary>
+/// <summary>
+/// The real ingestion registrations (<c>AddArticles</c>) over an in-memory store and a controllable resolver.
+/// The clock stays the system's: the HTTP retry delays run on the registered <see cref="TimeProvider"/>.
+/// </summary>
 public sealed class IngestionServices : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
@@ -19,7 +21,6 @@ public sealed class IngestionServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build());
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IArticleStore>(Store);
         services.AddArticles(mode);
         services.AddSingleton<IHostResolver>(Resolver);
@@ -30,8 +31,6 @@ public sealed class IngestionServices : IAsyncDisposable
     public InMemoryArticleStore Store { get; } = new();
 
     public FakeHostResolver Resolver { get; } = new();
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => provider;
 
