@@ -14,10 +14,14 @@ namespace BriefingBot.Tests.TestDoubles;
 public sealed class TestWebServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private int requestCount;
 
     private TestWebServer(WebApplication app) => this.app = app;
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>How many requests reached the server: a refused connection never gets here.</summary>
+    public int RequestCount => requestCount;
 
     /// <summary>Items of <c>/dynamic.rss</c> (title, path of the full page): tests change it between polls.</summary>
     public List<(string Title, int Seed)> DynamicItems { get; } = [];
@@ -42,6 +46,11 @@ public sealed class TestWebServer : IAsyncDisposable
 
     private void Map(WebApplication web)
     {
+        web.Use((context, next) =>
+        {
+            Interlocked.Increment(ref requestCount);
+            return next(context);
+        });
         web.MapGet("/article", () => Results.Content(SampleText.Html(1, "Talks resume at the border"), "text/html; charset=utf-8"));
         web.MapGet("/full/{seed:int}", (int seed) => Results.Content(SampleText.Html(seed, $"Full story {seed}"), "text/html"));
         web.MapGet("/missing", () => Results.NotFound());
