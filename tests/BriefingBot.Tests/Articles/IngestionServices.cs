@@ -5,6 +5,8 @@ using BriefingBot.Hosting;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NSubstitute;
 
 namespace BriefingBot.Tests.Articles;
 
@@ -21,6 +23,7 @@ public sealed class IngestionServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build());
         services.AddLogging();
+        services.AddSingleton(Substitute.For<IHostApplicationLifetime>());
         services.AddSingleton<IArticleStore>(Store);
         services.AddArticles(mode);
         services.AddSingleton<IHostResolver>(Resolver);
