@@ -123,4 +123,15 @@ public sealed class WebIngestionTests : IAsyncLifetime
         Assert.Equal(SampleText.Paragraphs(21), summit.Text);
         Assert.DoesNotContain("<p>", summit.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task IngestAsync_FeedItemsWithNonWebLinks_FailThoseItemsOnlyWithoutFetchingThem()
+    {
+        await using var services = new IngestionServices();
+
+        var report = await services.IngestAsync(IngestTrust.Operator, server.Url("odd-links.rss").AbsoluteUri);
+
+        Assert.Equal(["no article text found", "no article text found", null], report.Items.Select(i => i.Error));
+        Assert.Equal("Good one", Assert.Single(services.Store.All).Title);
+    }
 }

@@ -73,6 +73,7 @@ public sealed class TestWebServer : IAsyncDisposable
         web.MapGet("/teasers-as-text", (HttpRequest request) => Results.Content(TeaserRss(Base(request)), "text/plain"));
         web.MapGet("/full.atom", (HttpRequest request) => Results.Content(FullAtom(Base(request)), "application/atom+xml"));
         web.MapGet("/bad.rss", () => Results.Content("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Oops</item></channel></rss>", "application/rss+xml"));
+        web.MapGet("/odd-links.rss", (HttpRequest request) => Results.Content(OddLinksRss(Base(request)), "application/rss+xml"));
         web.MapGet("/dynamic.rss", (HttpRequest request) => Results.Content(DynamicRss(Base(request)), "application/rss+xml"));
     }
 
@@ -101,6 +102,15 @@ public sealed class TestWebServer : IAsyncDisposable
             """))}
           </channel>
         </rss>
+        """;
+
+    private static string OddLinksRss(string root) =>
+        $"""
+        <rss version="2.0"><channel><title>Odd Links</title>
+          <item><title>Local file</title><link>file:///etc/passwd</link><description>Teaser.</description></item>
+          <item><title>Script</title><link>javascript:alert(1)</link><description>Teaser.</description></item>
+          <item><title>Good one</title><link>{root}/full/41</link><description>Teaser.</description></item>
+        </channel></rss>
         """;
 
     private static string FullAtom(string root) =>

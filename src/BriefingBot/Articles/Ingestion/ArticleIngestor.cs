@@ -24,19 +24,7 @@ public sealed partial class ArticleIngestor(
         foreach (var raw in sources)
         {
             var source = raw.Trim();
-            try
-            {
-                await IngestSourceAsync(source, trust, run, cancellationToken);
-            }
-            catch (IngestException ex)
-            {
-                run.Fail(source, ex.Message);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogSourceFailed(logger, source, ex);
-                run.Fail(source, "unexpected error: " + ex.Message);
-            }
+            await IsolateAsync(source, run, () => IngestSourceAsync(source, trust, run, cancellationToken), cancellationToken);
         }
 
         await run.FlushAsync(cancellationToken);
@@ -95,14 +83,7 @@ public sealed partial class ArticleIngestor(
         run.Expect(files.Count - 1);
         foreach (var file in files)
         {
-            try
-            {
-                await IngestFileAsync(file, file, run, cancellationToken);
-            }
-            catch (IngestException ex)
-            {
-                run.Fail(file, ex.Message);
-            }
+            await IsolateAsync(file, run, () => IngestFileAsync(file, file, run, cancellationToken), cancellationToken);
         }
     }
 
@@ -150,15 +131,11 @@ public sealed partial class ArticleIngestor(
         {
             var item = feed.Items[index];
             var source = item.Link?.AbsoluteUri ?? $"{document.Url.AbsoluteUri}#{item.Id ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-            try
+            await IsolateAsync(source, run, async () =>
             {
                 var article = await BuildFeedItemAsync(item, source, feedName, feed.Language, trust, cancellationToken);
                 await run.AddAsync(source, article, cancellationToken);
-            }
-            catch (IngestException ex)
-            {
-                run.Fail(source, ex.Message);
-            }
+            }, cancellationToken);
         }
     }
 
@@ -167,7 +144,7 @@ public sealed partial class ArticleIngestor(
     {
         var text = HtmlText.ToPlainText(item.Content);
         var title = string.IsNullOrWhiteSpace(item.Title) ? null : HtmlText.ToPlainText(item.Title);
-        if (ArticleBuilder.CountWords(text) < TeaserWords && item.Link is { } link)
+        if (ArticleBuilder.CountWords(text) < TeaserWords && item.Link is { } link && ArticleText.IsWebUrl(link.AbsoluteUri))
         {
             try
             {
@@ -199,6 +176,24 @@ public sealed partial class ArticleIngestor(
         };
         var canonical = item.Link is null ? source : UrlCanonicalizer.Canonicalize(item.Link);
         return builder.Build(extracted, source, canonical, source, feedName);
+    }
+
+    /// <summary>Runs one source or item so that its failure, whatever it is, is reported and the batch goes on.</summary>
+    private async Task IsolateAsync(string source, IngestRun run, Func<Task> ingest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ingest();
+        }
+        catch (IngestException ex)
+        {
+            run.Fail(source, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSourceFailed(logger, source, ex);
+            run.Fail(source, "unexpected error: " + ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingesting {Source} failed unexpectedly")]
