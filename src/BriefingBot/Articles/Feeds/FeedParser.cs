@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using BriefingBot.Articles.Ingestion;
 
 namespace BriefingBot.Articles.Feeds;
 
@@ -26,7 +27,7 @@ public static class FeedParser
             formatter.DateTimeParser = ParseDate;
             if (!formatter.CanRead(reader))
             {
-                throw new Ingestion.IngestException($"malformed feed: the root element <{reader.Name}> is not <rss>, <feed> or <rdf:RDF>");
+                throw new IngestException($"malformed feed: the root element <{reader.Name}> is not <rss>, <feed> or <rdf:RDF>");
             }
 
             formatter.ReadFrom(reader);
@@ -34,7 +35,7 @@ public static class FeedParser
         }
         catch (Exception ex) when (ex is XmlException or FormatException or ArgumentException)
         {
-            throw new Ingestion.IngestException("malformed feed: " + ex.Message, ex);
+            throw new IngestException("malformed feed: " + ex.Message, ex);
         }
     }
 

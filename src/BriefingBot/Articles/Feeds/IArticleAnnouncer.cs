@@ -7,15 +7,3 @@ public interface IArticleAnnouncer
 {
     Task AnnounceAsync(Uri feed, IngestItemResult article, CancellationToken cancellationToken);
 }
-
-public sealed partial class LoggingArticleAnnouncer(ILogger<LoggingArticleAnnouncer> logger) : IArticleAnnouncer
-{
-    public Task AnnounceAsync(Uri feed, IngestItemResult article, CancellationToken cancellationToken)
-    {
-        LogNewArticle(logger, feed, article.ArticleId, article.Title, article.Source);
-        return Task.CompletedTask;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "New from {Feed}: #{ArticleId} {Title} ({Source})")]
-    private static partial void LogNewArticle(ILogger logger, Uri feed, long? articleId, string? title, string source);
-}

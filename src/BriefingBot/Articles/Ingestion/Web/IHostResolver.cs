@@ -7,9 +7,3 @@ public interface IHostResolver
 {
     Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
 }
-
-public sealed class DnsHostResolver : IHostResolver
-{
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        IPAddress.TryParse(host, out var literal) ? Task.FromResult<IPAddress[]>([literal]) : Dns.GetHostAddressesAsync(host, cancellationToken);
-}

@@ -1,20 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Xml;
 using BriefingBot.Articles.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Articles.Ingestion.Web;
-
-public enum WebDocumentKind
-{
-    Page,
-    Feed,
-}
-
-/// <summary>A fetched page or feed: where it ended up after redirects, and its bytes.</summary>
-public sealed record WebDocument(Uri Url, WebDocumentKind Kind, string ContentType, string? Charset, byte[] Body);
 
 /// <summary>Fetches a URL with the client for the caller's trust, within the size cap and the timeout.</summary>
 public sealed class WebFetcher(IHttpClientFactory clients, IOptions<ArticlesOptions> options)
