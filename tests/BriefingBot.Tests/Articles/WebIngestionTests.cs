@@ -134,4 +134,25 @@ public sealed class WebIngestionTests : IAsyncLifetime
         Assert.Equal(["no article text found", "no article text found", null], report.Items.Select(i => i.Error));
         Assert.Equal("Good one", Assert.Single(services.Store.All).Title);
     }
+
+    [Fact]
+    public async Task IngestAsync_TeaserWhosePageIsGone_KeepsTheTeaserText()
+    {
+        await using var services = new IngestionServices();
+
+        var report = await services.IngestAsync(IngestTrust.Operator, server.Url("teaser-fallback.rss").AbsoluteUri);
+
+        Assert.Equal(IngestStatus.Added, Assert.Single(report.Items).Status);
+        Assert.Equal(SampleText.Paragraphs(51, paragraphs: 1, wordsPerParagraph: 30), services.Store.All[0].Text);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SlowServer_FailsAfterConfiguredTimeout()
+    {
+        await using var services = new IngestionServices(new() { ["Articles:FetchTimeout"] = "00:00:01" });
+
+        var report = await services.IngestAsync(IngestTrust.Operator, server.Url("slow").AbsoluteUri);
+
+        Assert.Equal("timed out after 1 s", Assert.Single(report.Items).Error);
+    }
 }

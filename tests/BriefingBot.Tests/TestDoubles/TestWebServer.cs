@@ -74,6 +74,12 @@ public sealed class TestWebServer : IAsyncDisposable
         web.MapGet("/full.atom", (HttpRequest request) => Results.Content(FullAtom(Base(request)), "application/atom+xml"));
         web.MapGet("/bad.rss", () => Results.Content("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Oops</item></channel></rss>", "application/rss+xml"));
         web.MapGet("/odd-links.rss", (HttpRequest request) => Results.Content(OddLinksRss(Base(request)), "application/rss+xml"));
+        web.MapGet("/teaser-fallback.rss", () => Results.Content(TeaserFallbackRss(), "application/rss+xml"));
+        web.MapGet("/slow", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+            return Results.Content(SampleText.Html(2, "Too late"), "text/html");
+        });
         web.MapGet("/dynamic.rss", (HttpRequest request) => Results.Content(DynamicRss(Base(request)), "application/rss+xml"));
     }
 
@@ -110,6 +116,14 @@ public sealed class TestWebServer : IAsyncDisposable
           <item><title>Local file</title><link>file:///etc/passwd</link><description>Teaser.</description></item>
           <item><title>Script</title><link>javascript:alert(1)</link><description>Teaser.</description></item>
           <item><title>Good one</title><link>{root}/full/41</link><description>Teaser.</description></item>
+        </channel></rss>
+        """;
+
+    // The item's page is gone (404) but its 30-word summary is still worth keeping.
+    private string TeaserFallbackRss() =>
+        $"""
+        <rss version="2.0"><channel><title>Fallback Gazette</title>
+          <item><title>Gone page</title><link>{BaseUrl}missing</link><description>{SampleText.Paragraphs(51, paragraphs: 1, wordsPerParagraph: 30)}</description></item>
         </channel></rss>
         """;
 
