@@ -1,5 +1,11 @@
+using BriefingBot.Articles.Feeds;
+using BriefingBot.Articles.Ingestion;
+using BriefingBot.Articles.Ingestion.Web;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
+using BriefingBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace BriefingBot.Articles;
 
@@ -8,6 +14,24 @@ public static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services, BotMode mode)
     {
         services.AddValidatedOptions<ArticlesOptions>(ArticlesOptions.Section);
+        services.AddValidatedOptions<FeedsOptions>(FeedsOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMetadataStore, InMemoryMetadataStore>();
+        services.AddIngestHttpClients();
+        services.TryAddSingleton<ArticleBuilder>();
+        services.TryAddSingleton<IArticleIngestor, ArticleIngestor>();
+        services.TryAddSingleton<IArticleAnnouncer, LoggingArticleAnnouncer>();
+        services.TryAddSingleton<FeedPoller>();
+
+        if (mode is BotMode.Worker or BotMode.Shell)
+        {
+            // Registered after storage, so the store is migrated before the samples go in.
+            services.AddHostedService<SampleSeeder>();
+            services.AddQuartz();
+            services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+            services.AddHostedService<FeedScheduler>();
+        }
 
         services.AddCommand<ArticleAddCommand>();
         services.AddCommand<ArticleListCommand>();

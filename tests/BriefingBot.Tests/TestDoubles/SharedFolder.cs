@@ -1,23 +1,24 @@
 namespace BriefingBot.Tests.TestDoubles;
 
-/// <summary>Finds <c>../shared</c> (beside the repository) from the test output folder.</summary>
+/// <summary>Finds <c>shared/</c>, which lives beside the repository (for a worktree, beside one of its ancestors).</summary>
 public static class SharedFolder
 {
-    public static string Path { get; } = Find();
+    public static string Corpus => Path.Combine(Root, "corpus");
 
-    public static string Corpus => System.IO.Path.Combine(Path, "corpus");
-
-    private static string Find()
+    public static string Root
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        get
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "corpus")))
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "corpus")))
+                {
+                    return candidate;
+                }
             }
-        }
 
-        throw new DirectoryNotFoundException("shared/ (with corpus/) was not found beside the repository.");
+            throw new DirectoryNotFoundException("No shared/corpus beside any ancestor of " + AppContext.BaseDirectory);
+        }
     }
 }
