@@ -25,7 +25,7 @@ public sealed class ArticleBuilderTests
         Assert.Equal("de", article.Language);
         Assert.Equal(Now, article.FetchedAt);
         Assert.Equal(ArticleFingerprint.ContentHash(normalized), article.ContentHash);
-        Assert.Equal(ArticleFingerprint.SimHash(normalized), article.SimHash);
+        Assert.Equal(ArticleFingerprint.MinHash(normalized), article.MinHash);
     }
 
     [Fact]

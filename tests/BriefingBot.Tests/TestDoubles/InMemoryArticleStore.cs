@@ -4,12 +4,12 @@ namespace BriefingBot.Tests.TestDoubles;
 
 /// <summary>
 /// An <see cref="IArticleStore"/> that follows the interface's dedupe rules (canonical URL, content hash,
-/// SimHash distance) without a database.
+/// MinHash similarity) without a database.
 /// </summary>
 public sealed class InMemoryArticleStore : IArticleStore
 {
     private readonly Lock gate = new();
-    private readonly List<(Article Article, ulong SimHash)> articles = [];
+    private readonly List<(Article Article, uint[] MinHash)> articles = [];
 
     public int AddManyCalls { get; private set; }
 
@@ -98,10 +98,10 @@ public sealed class InMemoryArticleStore : IArticleStore
         }
 
         var id = articles.Count + 1L;
-        var near = articles.FirstOrDefault(a => ArticleFingerprint.Distance(a.SimHash, article.SimHash) <= ArticleFingerprint.NearDuplicateDistance);
+        var near = articles.FirstOrDefault(a => ArticleFingerprint.Similarity(a.MinHash, article.MinHash) >= ArticleFingerprint.NearDuplicateSimilarity);
         var storyId = near.Article?.StoryId ?? id;
         articles.Add((new Article(id, storyId, article.Url, article.CanonicalUrl, article.Title, article.Source, article.Author,
-            article.PublishedAt, article.FetchedAt, article.Language, article.Text, article.ContentHash), article.SimHash));
+            article.PublishedAt, article.FetchedAt, article.Language, article.Text, article.ContentHash), article.MinHash));
         return new AddResult(near.Article is null ? AddOutcome.Added : AddOutcome.AddedToStory, id, storyId);
     }
 

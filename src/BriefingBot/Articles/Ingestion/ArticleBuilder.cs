@@ -27,7 +27,7 @@ public sealed class ArticleBuilder(TimeProvider time)
             Language(extracted.Language),
             text,
             ArticleFingerprint.ContentHash(normalized),
-            ArticleFingerprint.SimHash(normalized));
+            ArticleFingerprint.MinHash(normalized));
     }
 
     public static int CountWords(string text) => ArticleFingerprint.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
