@@ -66,6 +66,13 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
         }
     }
 
+    /// <summary>Drops the connection from Slack's side without a disconnect message.</summary>
+    public async Task CloseFromServerAsync(CancellationToken cancellationToken)
+    {
+        await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "gone", cancellationToken);
+        await Closed.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+    }
+
     public void Dispose() => sending.Dispose();
 
     internal async Task RunAsync(CancellationToken cancellationToken)
