@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace BriefingBot.Platforms.Slack;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed partial class SlackEventHandler(SlackEventDeduplicator deduplicato
 
     public async Task HandleAsync(EventsApiPayload payload, CancellationToken cancellationToken)
     {
-        if (payload.Type != "event_callback" || payload.Event is not { } slackEvent)
+        if (payload.Type != "event_callback" || payload.Event is not { ValueKind: JsonValueKind.Object } raw)
         {
             return;
         }
@@ -21,9 +23,10 @@ public sealed partial class SlackEventHandler(SlackEventDeduplicator deduplicato
             return;
         }
 
+        var type = raw.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         try
         {
-            if (slackEvent is { Type: "app_mention", BotId: null, Channel: { } channel })
+            if (type == "app_mention" && raw.Deserialize(SlackJsonContext.Default.SlackEvent) is { BotId: null, Channel: { } channel } slackEvent)
             {
                 var reply = SlackRenderer.Render(Chat.ChatReply.Message(MentionAnswer))[0];
                 await api.PostMessageAsync(new PostMessageRequest(channel, reply.Text, reply.Blocks, slackEvent.ThreadTs ?? slackEvent.Ts), cancellationToken);
@@ -31,7 +34,7 @@ public sealed partial class SlackEventHandler(SlackEventDeduplicator deduplicato
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogEventFailed(ex, slackEvent.Type ?? "?");
+            LogEventFailed(ex, type ?? "?");
         }
     }
 

@@ -9,6 +9,7 @@ namespace BriefingBot.Platforms.Slack;
 [JsonSerializable(typeof(SlashCommandPayload))]
 [JsonSerializable(typeof(InteractionPayload))]
 [JsonSerializable(typeof(EventsApiPayload))]
+[JsonSerializable(typeof(SlackEvent))]
 [JsonSerializable(typeof(SocketFrame))]
 [JsonSerializable(typeof(SocketAck))]
 [JsonSerializable(typeof(SlashCommandResponse))]

@@ -30,9 +30,13 @@ public sealed record InteractionContainer(string? Type, string? ChannelId, strin
 
 public sealed record InteractionAction(string? ActionId, string? BlockId, string? Type, string? Value);
 
-/// <summary>The outer Events API body: <c>url_verification</c> or <c>event_callback</c>.</summary>
-public sealed record EventsApiPayload(string? Type, string? Challenge, string? EventId, SlackEvent? Event);
+/// <summary>
+/// The outer Events API body: <c>url_verification</c> or <c>event_callback</c>. <see cref="Event"/> stays raw
+/// because its shape depends on its type (a channel is an id in some events and an object in others).
+/// </summary>
+public sealed record EventsApiPayload(string? Type, string? Challenge, string? EventId, JsonElement? Event);
 
+/// <summary>A message-like event (<c>app_mention</c>).</summary>
 public sealed record SlackEvent(string? Type, string? User, string? BotId, string? Text, string? Channel, string? Ts, string? ThreadTs);
 
 /// <summary>Any Socket Mode frame from Slack: hello, disconnect, or an envelope.</summary>
