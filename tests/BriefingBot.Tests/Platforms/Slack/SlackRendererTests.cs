@@ -16,7 +16,7 @@ public sealed class SlackRendererTests
             Sections = [new ReplySection("<!everyone> title", "body <#C1>") { Fields = [new ReplyField("<@U9>", "<!subteam^S1>")] }],
         };
 
-        var json = string.Join("\n", Strings(JsonNode.Parse(Serialize(SlackRenderer.Render(reply).Single()))!));
+        var json = SlackJsonText.All(JsonNode.Parse(Serialize(SlackRenderer.Render(reply).Single()))!);
 
         Assert.DoesNotContain("<!", json, StringComparison.Ordinal);
         Assert.DoesNotContain("<@", json, StringComparison.Ordinal);
@@ -157,15 +157,6 @@ public sealed class SlackRendererTests
         Assert.Equal("plain_text", button["text"]!["type"]!.GetValue<string>());
         Assert.DoesNotContain("null", json.ToJsonString(), StringComparison.Ordinal);
     }
-
-    /// <summary>Every string value in the JSON, decoded, as Slack will read it.</summary>
-    private static IEnumerable<string> Strings(JsonNode node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Strings(p.Value)),
-        JsonArray a => a.SelectMany(i => i is null ? [] : Strings(i)),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
 
     private static string Serialize(SlackMessage message) =>
         JsonSerializer.Serialize(new PostMessageRequest("C1", message.Text, message.Blocks), SlackJsonContext.Default.PostMessageRequest);
