@@ -17,24 +17,20 @@ public sealed record SlackText(string Type, string Text)
 public abstract record SlackBlock(string Type)
 {
     /// <summary>Characters of text this block carries, for the per-message aggregate cap.</summary>
-    [JsonIgnore]
-    public abstract int TextLength { get; }
+    public int TextLength() => this switch
+    {
+        SectionBlock s => (s.Text?.Text.Length ?? 0) + (s.Fields?.Sum(f => f.Text.Length) ?? 0),
+        ContextBlock c => c.Elements.Sum(e => e.Text.Length),
+        ActionsBlock a => a.Elements.Sum(e => e.Text.Text.Length + e.Value.Length),
+        _ => 0,
+    };
 }
 
-public sealed record SectionBlock(SlackText? Text, IReadOnlyList<SlackText>? Fields = null) : SlackBlock("section")
-{
-    public override int TextLength => (Text?.Text.Length ?? 0) + (Fields?.Sum(f => f.Text.Length) ?? 0);
-}
+public sealed record SectionBlock(SlackText? Text, IReadOnlyList<SlackText>? Fields = null) : SlackBlock("section");
 
-public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBlock("context")
-{
-    public override int TextLength => Elements.Sum(e => e.Text.Length);
-}
+public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBlock("context");
 
-public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock("actions")
-{
-    public override int TextLength => Elements.Sum(e => e.Text.Text.Length + e.Value.Length);
-}
+public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock("actions");
 
 public sealed record SlackButton(SlackText Text, string ActionId, string Value, string? Style)
 {

@@ -55,14 +55,14 @@ public static class SlackRenderer
         foreach (var block in blocks)
         {
             var current = groups[^1];
-            if (current.Count > 0 && (current.Count == SlackLimits.BlocksPerMessage || characters + block.TextLength > SlackLimits.MessageBlockCharacters))
+            if (current.Count > 0 && (current.Count == SlackLimits.BlocksPerMessage || characters + block.TextLength() > SlackLimits.MessageBlockCharacters))
             {
                 groups.Add(current = []);
                 characters = 0;
             }
 
             current.Add(block);
-            characters += block.TextLength;
+            characters += block.TextLength();
         }
 
         return [.. groups.Select((g, i) => new SlackMessage(

@@ -80,7 +80,7 @@ public sealed class SlackRendererTests
         var messages = SlackRenderer.Render(reply);
 
         Assert.True(messages.Count >= 3);
-        Assert.All(messages, m => Assert.True(m.Blocks.Sum(b => b.TextLength) <= SlackLimits.MessageBlockCharacters));
+        Assert.All(messages, m => Assert.True(m.Blocks.Sum(b => b.TextLength()) <= SlackLimits.MessageBlockCharacters));
         Assert.Equal(10, messages.Sum(m => m.Blocks.Count));
     }
 
@@ -156,6 +156,7 @@ public sealed class SlackRendererTests
         Assert.Equal("poll:vote:1:yes", button["action_id"]!.GetValue<string>());
         Assert.Equal("plain_text", button["text"]!["type"]!.GetValue<string>());
         Assert.DoesNotContain("null", json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["text", "type"], blocks[0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     private static string Serialize(SlackMessage message) =>
