@@ -21,6 +21,9 @@ public static class SlackServiceCollectionExtensions
         }
 
         services.AddValidatedOptions<SlackOptions>(SlackOptions.Section);
+
+        // HttpClient's own request logs print every URL at Information, response_url (a 30-minute credential) included.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("System.Net.Http.HttpClient." + nameof(SlackApiClient), LogLevel.Warning));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackRatePacer>();
         services.AddTransient<SlackPacingHandler>();

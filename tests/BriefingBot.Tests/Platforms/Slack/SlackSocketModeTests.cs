@@ -40,6 +40,7 @@ public sealed class SlackSocketModeTests
         Assert.Null(ack["payload"]);
         var answer = Assert.Single(await slack.WaitForCallsAsync("response_url", 1, Ct));
         Assert.Equal("slow answer done", answer.Text);
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Message.Contains("/response/", StringComparison.Ordinal));
     }
 
     [Fact]
