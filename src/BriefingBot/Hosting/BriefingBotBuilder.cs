@@ -2,6 +2,7 @@ using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Platforms.Shell;
+using BriefingBot.Platforms.Slack;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -37,12 +38,14 @@ public static class BriefingBotBuilder
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);
+        services.AddSlack(commandLine.Mode, builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapBriefingBot(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapSlack();
         return app;
     }
 

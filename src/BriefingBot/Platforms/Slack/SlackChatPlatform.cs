@@ -1,0 +1,79 @@
+using BriefingBot.Chat;
+
+namespace BriefingBot.Platforms.Slack;
+
+/// <summary>
+/// Slack as an <see cref="IChatPlatform"/>: messages by chat.postMessage (joining a public channel once when the
+/// bot is not in it), updates by chat.update, private answers by chat.postEphemeral, threads by thread_ts.
+/// A reply that needs several messages is sent as several; an update that needs several continues in the thread.
+/// </summary>
+public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
+{
+    public string Name => SlackContext.Platform;
+
+    public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var first = await PostAllAsync(channelId, SlackRenderer.Render(reply), threadTs: null, cancellationToken);
+        await UploadImageAsync(channelId, null, reply, cancellationToken);
+        return first;
+    }
+
+    public async Task UpdateAsync(MessageRef message, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var messages = SlackRenderer.Render(reply);
+        await api.UpdateAsync(new UpdateMessageRequest(message.ChannelId, message.MessageId, messages[0].Text, messages[0].Blocks), cancellationToken);
+        if (messages.Count > 1)
+        {
+            await PostAllAsync(message.ChannelId, [.. messages.Skip(1)], message.MessageId, cancellationToken);
+        }
+
+        await UploadImageAsync(message.ChannelId, message.MessageId, reply, cancellationToken);
+    }
+
+    public async Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in SlackRenderer.Render(reply with { Ephemeral = true }))
+        {
+            await api.PostEphemeralAsync(new PostEphemeralRequest(channelId, userId, message.Text, message.Blocks), cancellationToken);
+        }
+    }
+
+    public async Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var titled = reply with { Text = string.IsNullOrWhiteSpace(reply.Text) ? title : title + "\n" + reply.Text };
+        var first = await PostAllAsync(parent.ChannelId, SlackRenderer.Render(titled), parent.MessageId, cancellationToken);
+        await UploadImageAsync(parent.ChannelId, parent.MessageId, reply, cancellationToken);
+        return first;
+    }
+
+    private async Task<MessageRef> PostAllAsync(string channelId, IReadOnlyList<SlackMessage> messages, string? threadTs, CancellationToken cancellationToken)
+    {
+        MessageRef? first = null;
+        foreach (var message in messages)
+        {
+            var request = new PostMessageRequest(channelId, message.Text, message.Blocks, threadTs);
+            PostMessageResponse posted;
+            try
+            {
+                posted = await api.PostMessageAsync(request, cancellationToken);
+            }
+            catch (SlackApiException ex) when (ex.Error == "not_in_channel")
+            {
+                await api.JoinAsync(channelId, cancellationToken);
+                posted = await api.PostMessageAsync(request, cancellationToken);
+            }
+
+            first ??= new MessageRef(SlackContext.Platform, posted.Channel ?? channelId, posted.Ts ?? string.Empty);
+        }
+
+        return first!;
+    }
+
+    private async Task UploadImageAsync(string channelId, string? threadTs, ChatReply reply, CancellationToken cancellationToken)
+    {
+        if (reply.Image is { } image)
+        {
+            await api.UploadImageAsync(channelId, threadTs, image, cancellationToken);
+        }
+    }
+}
