@@ -26,6 +26,11 @@ internal sealed class ArticleGenerator
         council committee commission agency organisation spokeswoman analysts experts observers residents
         """.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 
+    private static readonly HashSet<string> FunctionWords =
+        ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "it", "as", "at", "by", "from", "his", "be",
+         "are", "have", "has", "had", "an", "they", "which", "not", "or", "were", "this", "but", "been", "their", "more", "one", "also",
+         "after", "would", "there", "who", "its", "other"];
+
     private static readonly string[] Syllables =
         ["ka", "lo", "mir", "ves", "tra", "na", "zu", "ben", "dor", "ri", "sha", "tel", "qu", "an", "gor", "pe", "li", "ham", "ost", "vi", "el", "ma", "ruk", "sen"];
 
@@ -35,13 +40,13 @@ internal sealed class ArticleGenerator
     private readonly List<string> recentTexts = [];
     private int serial;
 
-    public ArticleGenerator(int seed, int inventedWords = 6000)
+    public ArticleGenerator(int seed, int inventedWords = 20000)
     {
         random = new Random(seed);
         var invented = new HashSet<string>(StringComparer.Ordinal);
         while (invented.Count < inventedWords)
         {
-            var parts = random.Next(2, 4);
+            var parts = random.Next(2, 5);
             var word = string.Concat(Enumerable.Range(0, parts).Select(_ => Syllables[random.Next(Syllables.Length)]));
             invented.Add(word);
         }
@@ -51,7 +56,7 @@ internal sealed class ArticleGenerator
         var total = 0.0;
         for (var i = 0; i < vocabulary.Length; i++)
         {
-            total += 1.0 / Math.Pow(i + 1, 1.05);
+            total += 1.0 / (i + 1);
             cumulative[i] = total;
         }
 
@@ -106,6 +111,19 @@ internal sealed class ArticleGenerator
     {
         var normalized = ArticleFingerprint.Normalize(article.Text);
         return article with { ContentHash = ArticleFingerprint.ContentHash(normalized), SimHash = ArticleFingerprint.SimHash(normalized) };
+    }
+
+    /// <summary>A word a user would search for: Zipf-distributed like <see cref="Word"/>, but never a stop word.</summary>
+    public string ContentWord()
+    {
+        while (true)
+        {
+            var word = Word();
+            if (!FunctionWords.Contains(word))
+            {
+                return word;
+            }
+        }
     }
 
     /// <summary>A word from the long tail (few articles contain it).</summary>

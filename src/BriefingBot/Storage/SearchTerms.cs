@@ -38,6 +38,9 @@ internal static class SearchTerms
         return terms;
     }
 
+    /// <summary>The terms minus English stop words (see <see cref="StopWords"/>); empty when only stop words were given.</summary>
+    public static IReadOnlyList<string> WithoutStopWords(IReadOnlyList<string> terms) => [.. terms.Where(t => !StopWords.Contains(t))];
+
     /// <summary>Each word as a quoted FTS5 string: implicit AND of literal terms.</summary>
     public static string ToFts5(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => "\"" + t + "\""));
 

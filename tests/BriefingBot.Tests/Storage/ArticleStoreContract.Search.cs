@@ -66,6 +66,19 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task SearchAsync_StopWordsAroundWord_IgnoresThem()
+    {
+        await using var harness = await OpenAsync();
+        var added = await harness.Articles.AddAsync(TestArticles.Create("Levee", "Engineers inspected a levee."), Ct);
+
+        var withStopWords = await harness.Articles.SearchAsync("the levee of it", 5, Ct);
+        var onlyStopWords = await harness.Articles.SearchAsync("the of it", 5, Ct);
+
+        Assert.Equal([added.ArticleId], withStopWords.Select(h => h.Id));
+        Assert.Empty(onlyStopWords);
+    }
+
+    [Fact]
     public async Task SearchAsync_Limit_CapsHits()
     {
         await using var harness = await OpenAsync();

@@ -34,4 +34,13 @@ public sealed class SearchTermsTests
         Assert.True(term.Length <= 64);
         Assert.False(char.IsHighSurrogate(term[^1]));
     }
+
+    [Theory]
+    [InlineData("the minister of defence", "minister defence")]
+    [InlineData("The AND of", "")]
+    [InlineData("troops", "troops")]
+    public void WithoutStopWords_Query_KeepsOnlyContentWords(string query, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', SearchTerms.WithoutStopWords(SearchTerms.Extract(query))));
+    }
 }

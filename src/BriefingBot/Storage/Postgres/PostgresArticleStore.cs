@@ -85,7 +85,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
 
     public async Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
-        var terms = SearchTerms.Extract(query);
+        var terms = SearchTerms.WithoutStopWords(SearchTerms.Extract(query));
         if (terms.Count == 0 || limit <= 0)
         {
             return [];

@@ -3,15 +3,26 @@ using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Storage.Sqlite;
 
-/// <summary>FTS5 search: bm25 ranking (title weighted, see the migration), snippets only for the hits returned.</summary>
+/// <summary>
+/// FTS5 search: bm25 ranking (title weighted, see the migration), snippets only for the hits returned.
+/// bm25 costs a lookup per matching row, so a word found in most articles would be slow to rank over a large
+/// store; ranking therefore covers the newest <see cref="RankWindow"/> matches (all of them for rarer words).
+/// </summary>
 internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logger)
 {
-    // The inner query lets FTS5 sort by rank itself and stop at the limit, so snippet() runs only for the hits.
+    public const int RankWindow = 500;
+
+    // The rowid bound is where the RankWindow-th newest match sits (walking the doclist, no ranking). The inner
+    // query lets FTS5 sort by rank itself and stop at the limit, so snippet() runs only for the hits.
     private const string Sql = """
         SELECT a.id, a.title, a.source, a.url, a.published_at, hit.snippet, hit.rank
         FROM (
             SELECT rowid AS article_id, rank, snippet(articles_fts, -1, '**', '**', '…', 16) AS snippet
-            FROM articles_fts WHERE articles_fts MATCH $query ORDER BY rank LIMIT $limit
+            FROM articles_fts
+            WHERE articles_fts MATCH $query
+              AND rowid >= coalesce(
+                  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $query ORDER BY rowid DESC LIMIT 1 OFFSET $window), 0)
+            ORDER BY rank LIMIT $limit
         ) AS hit
         JOIN articles AS a ON a.id = hit.article_id
         ORDER BY hit.rank
@@ -19,7 +30,7 @@ internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logge
 
     public async Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
-        var terms = SearchTerms.Extract(query);
+        var terms = SearchTerms.WithoutStopWords(SearchTerms.Extract(query));
         if (terms.Count == 0 || limit <= 0)
         {
             return [];
@@ -30,6 +41,7 @@ internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logge
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$query", SearchTerms.ToFts5(terms));
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$window", RankWindow - 1);
         var hits = new List<ArticleSearchHit>();
         try
         {
