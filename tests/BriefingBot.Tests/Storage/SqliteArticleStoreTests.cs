@@ -19,7 +19,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
         await using var harness = await OpenAsync();
         var oldTitleMatch = await harness.Articles.AddAsync(TestArticles.Create("Monsoon floods", "Rain fell for days."), Ct);
         await harness.Articles.AddManyAsync(
-            [.. Enumerable.Range(0, SqliteArticleSearch.RankWindow + 20).Select(i => TestArticles.Create($"Report {i}", $"The monsoon season, day {i}."))], Ct);
+            [.. Enumerable.Range(0, SqliteArticleSearch.RankWindow(1) + 20).Select(i => TestArticles.Create($"Report {i}", $"The monsoon season, day {i}."))], Ct);
         var newTitleMatch = await harness.Articles.AddAsync(TestArticles.Create("Monsoon arrives early", "Farmers welcomed rain."), Ct);
 
         var hits = await harness.Articles.SearchAsync("monsoon", 8, Ct);
@@ -27,6 +27,6 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
         Assert.Equal(8, hits.Count);
         Assert.Equal(newTitleMatch.ArticleId, hits[0].Id);
         Assert.DoesNotContain(oldTitleMatch.ArticleId, hits.Select(h => h.Id));
-        Assert.All(hits, h => Assert.True(h.Id > newTitleMatch.ArticleId - SqliteArticleSearch.RankWindow));
+        Assert.All(hits, h => Assert.True(h.Id > newTitleMatch.ArticleId - SqliteArticleSearch.RankWindow(1)));
     }
 }

@@ -1,3 +1,4 @@
+using BriefingBot.Hosting;
 using BriefingBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,20 @@ namespace BriefingBot.Storage.Migrations;
 /// <summary>Applies <see cref="SqliteMigrations"/>; each step in its own IMMEDIATE transaction, so concurrent starts serialise.</summary>
 public sealed class SqliteMigrator(SqliteDatabase database, TimeProvider timeProvider, ILogger<SqliteMigrator> logger) : IStorageMigrator
 {
-    public Task<int> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(SqliteMigrations.All, cancellationToken);
+    // SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB: the file, not the code.
+    private static readonly HashSet<int> FileProblems = [3, 8, 10, 11, 13, 14, 26];
+
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MigrateAsync(SqliteMigrations.All, cancellationToken);
+        }
+        catch (SqliteException ex) when (FileProblems.Contains(ex.SqliteErrorCode))
+        {
+            throw new BotStartupException($"cannot open the SQLite database (Storage:SqlitePath) at {database.FilePath}: {ex.Message}", ex);
+        }
+    }
 
     internal async Task<int> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {

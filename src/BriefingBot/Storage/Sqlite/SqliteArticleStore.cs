@@ -8,6 +8,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
     : IArticleStore, IDisposable
 {
     private const string SummaryColumns = "id, story_id, title, source, url, published_at, fetched_at";
+    private readonly SqliteArticleSearch search = new(database, logger);
     private SqliteArticleWriter? writer;
 
     public async Task<AddResult> AddAsync(NewArticle article, CancellationToken cancellationToken) =>
@@ -81,7 +82,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
             cancellationToken);
 
     public Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
-        new SqliteArticleSearch(database, logger).SearchAsync(query, limit, cancellationToken);
+        search.SearchAsync(query, limit, cancellationToken);
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
