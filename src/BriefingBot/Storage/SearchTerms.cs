@@ -9,6 +9,9 @@ namespace BriefingBot.Storage;
 internal static class SearchTerms
 {
     public const int MaxTerms = 16;
+
+    /// <summary>Rows times terms that one search may rank (ranking costs about one lookup per matching row and term).</summary>
+    private const int RankBudget = 600;
     private const int MaxTermLength = 64;
 
     public static IReadOnlyList<string> Extract(string? query)
@@ -37,6 +40,13 @@ internal static class SearchTerms
         Flush(word, terms);
         return terms;
     }
+
+    /// <summary>
+    /// How many of the newest matches a query of <paramref name="terms"/> words ranks. A common word matches a large
+    /// share of the store, so both providers rank only this recent window: latency stays flat as the store grows,
+    /// and for a news bot "best of the recent matches" is the better answer anyway. Rarer words are ranked in full.
+    /// </summary>
+    public static int RankWindow(int terms) => Math.Max(100, RankBudget / Math.Max(1, terms));
 
     /// <summary>The terms minus English stop words (see <see cref="StopWords"/>); empty when only stop words were given.</summary>
     public static IReadOnlyList<string> WithoutStopWords(IReadOnlyList<string> terms) => [.. terms.Where(t => !StopWords.Contains(t))];

@@ -1,4 +1,5 @@
 using BriefingBot.Articles;
+using BriefingBot.Storage;
 
 namespace BriefingBot.Tests.Storage;
 
@@ -87,6 +88,23 @@ public abstract partial class ArticleStoreContract
 
         Assert.Equal(2, (await harness.Articles.SearchAsync("tsunami", 2, Ct)).Count);
         Assert.Empty(await harness.Articles.SearchAsync("tsunami", 0, Ct));
+    }
+
+    [Fact]
+    public async Task SearchAsync_MoreMatchesThanRankWindow_RanksWithinNewestMatches()
+    {
+        await using var harness = await OpenAsync();
+        var oldTitleMatch = await harness.Articles.AddAsync(TestArticles.Create("Monsoon floods", "Rain fell for days."), Ct);
+        await harness.Articles.AddManyAsync(
+            [.. Enumerable.Range(0, SearchTerms.RankWindow(1) + 20).Select(i => TestArticles.Create($"Report {i}", $"The monsoon season, day {i}."))], Ct);
+        var newTitleMatch = await harness.Articles.AddAsync(TestArticles.Create("Monsoon arrives early", "Farmers welcomed rain."), Ct);
+
+        var hits = await harness.Articles.SearchAsync("monsoon", 8, Ct);
+
+        Assert.Equal(8, hits.Count);
+        Assert.Equal(newTitleMatch.ArticleId, hits[0].Id);
+        Assert.DoesNotContain(oldTitleMatch.ArticleId, hits.Select(h => h.Id));
+        Assert.All(hits, h => Assert.True(h.Id > newTitleMatch.ArticleId - SearchTerms.RankWindow(1)));
     }
 
     [Theory]

@@ -7,6 +7,7 @@ namespace BriefingBot.Storage.Postgres;
 /// Articles in PostgreSQL: tsvector search, SimHash bands for near-duplicates. Writers take one transaction
 /// advisory lock (see <see cref="PostgresArticleWriter.IngestLockKey"/>) so concurrent adds, from any worker,
 /// store an article once and agree on its story; unique constraints with ON CONFLICT back this up.
+/// Search ranks the newest <see cref="SearchTerms.RankWindow"/> matches, like the SQLite store.
 /// </summary>
 public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider timeProvider) : IArticleStore
 {
@@ -14,10 +15,12 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
 
     private const string SearchSql = """
         WITH query AS (SELECT websearch_to_tsquery('english', $1) AS q),
+        recent AS (
+            SELECT a.id FROM articles AS a, query WHERE a.search @@ query.q ORDER BY a.id DESC LIMIT $3
+        ),
         top AS (
             SELECT a.id, a.title, a.source, a.url, a.published_at, a.text, ts_rank(a.search, query.q) AS score
-            FROM articles AS a, query
-            WHERE a.search @@ query.q
+            FROM articles AS a JOIN recent ON recent.id = a.id, query
             ORDER BY score DESC, a.id DESC
             LIMIT $2
         )
@@ -95,6 +98,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
         await using var command = new NpgsqlCommand(SearchSql, connection);
         command.Parameters.AddWithValue(SearchTerms.ToWebSearch(terms));
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(SearchTerms.RankWindow(terms.Count));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var hits = new List<ArticleSearchHit>();
         while (await reader.ReadAsync(cancellationToken))

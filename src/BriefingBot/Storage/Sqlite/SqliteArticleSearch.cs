@@ -5,17 +5,10 @@ namespace BriefingBot.Storage.Sqlite;
 
 /// <summary>
 /// FTS5 search: bm25 ranking (title weighted, see the migration), snippets only for the hits returned.
-/// bm25 costs about one lookup per matching row and term, so a common word would be slow to rank over a large
-/// store; ranking therefore covers the newest <see cref="RankWindow"/> matches (all of them for rarer words).
+/// Ranking covers the newest <see cref="SearchTerms.RankWindow"/> matches (all of them for rarer words).
 /// </summary>
 internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logger)
 {
-    /// <summary>Rows times terms that one search may rank: keeps p99 latency flat as the store grows.</summary>
-    private const int RankBudget = 600;
-
-    /// <summary>How many of the newest matches are ranked for a query of <paramref name="terms"/> words.</summary>
-    public static int RankWindow(int terms) => Math.Max(100, RankBudget / Math.Max(1, terms));
-
     // The rowid bound is where the RankWindow-th newest match sits (walking the doclist, no ranking). The inner
     // query lets FTS5 sort by rank itself and stop at the limit, so snippet() runs only for the hits.
     private const string Sql = """
@@ -45,7 +38,7 @@ internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logge
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$query", SearchTerms.ToFts5(terms));
         command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$window", RankWindow(terms.Count) - 1);
+        command.Parameters.AddWithValue("$window", SearchTerms.RankWindow(terms.Count) - 1);
         var hits = new List<ArticleSearchHit>();
         try
         {
