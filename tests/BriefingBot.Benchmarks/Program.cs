@@ -1,10 +1,25 @@
+using System.Globalization;
+
 namespace BriefingBot.Benchmarks;
 
+/// <summary>Load tools for the storage layer (run in Release): <c>ingest [count]</c>, <c>search [articles] [queries]</c>.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("usage: BriefingBot.Benchmarks <ingest|search|idle> (see README.md)");
-        return args.Length == 0 ? 2 : 0;
+        var verb = args.Length > 0 ? args[0].ToLowerInvariant() : string.Empty;
+        switch (verb)
+        {
+            case "ingest":
+                return await IngestBenchmark.RunAsync(Argument(args, 1, 10_000), CancellationToken.None);
+            case "search":
+                return await SearchBenchmark.RunAsync(Argument(args, 1, 100_000), Argument(args, 2, 2_000), CancellationToken.None);
+            default:
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000]");
+                return 2;
+        }
     }
+
+    private static int Argument(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 }

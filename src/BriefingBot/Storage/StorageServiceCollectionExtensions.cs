@@ -1,4 +1,10 @@
+using BriefingBot.Articles;
 using BriefingBot.Hosting;
+using BriefingBot.Storage.Migrations;
+using BriefingBot.Storage.Postgres;
+using BriefingBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Storage;
 
@@ -8,6 +14,37 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<SqliteArticleStore>();
+        services.TryAddSingleton<SqliteMetadataStore>();
+        services.TryAddSingleton<SqliteMigrator>();
+        services.TryAddSingleton<PostgresDatabase>();
+        services.TryAddSingleton<PostgresArticleStore>();
+        services.TryAddSingleton<PostgresMetadataStore>();
+        services.TryAddSingleton<PostgresMigrator>();
+
+        services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
+        services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
+        services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
+
+        // Hosted services start in registration order; the schema must exist before any of them touches the store.
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StorageInitializer)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
+        }
+
         return services;
     }
+
+    private static TService Choose<TService, TSqlite, TPostgres>(IServiceProvider services)
+        where TSqlite : TService
+        where TPostgres : TService
+        where TService : notnull =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.Postgres => services.GetRequiredService<TPostgres>(),
+            _ => services.GetRequiredService<TSqlite>(),
+        };
 }

@@ -75,6 +75,8 @@ public sealed class SlackWorkerCompositionTests
             "--Slack:Mode", mode,
             "--Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri,
             "--Logging:LogLevel:Default", "Warning",
+            "--Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"briefingbot-slack-{Guid.NewGuid():N}.db"),
+            "--Articles:IngestSamples", "false",
         ]);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.ConfigurationArgs });
         builder.AddBriefingBot(commandLine);
