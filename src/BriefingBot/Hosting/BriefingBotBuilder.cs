@@ -1,6 +1,7 @@
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,12 +38,14 @@ public static class BriefingBotBuilder
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);
+        services.AddDiscord(commandLine.Mode, builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapBriefingBot(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapDiscord();
         return app;
     }
 
