@@ -18,12 +18,15 @@ internal static class DiscordSchema
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
 
     /// <summary>Errors for a request the bot sent; empty when it conforms. Multipart bodies are checked by their payload_json.</summary>
-    public static IReadOnlyList<string> Validate(RecordedRequest request)
+    public static IReadOnlyList<string> Validate(RecordedRequest request) =>
+        Validate(request.Method, request.Path.Split('?')[0]["/api/v10".Length..], request.Body);
+
+    /// <summary>Errors for <paramref name="body"/> as the request body of <paramref name="method"/> <paramref name="apiPath"/> (path after /api/v10).</summary>
+    public static IReadOnlyList<string> Validate(string method, string apiPath, string body)
     {
-        var apiPath = request.Path.Split('?')[0]["/api/v10".Length..];
         var template = MatchTemplate(apiPath) ?? throw new InvalidOperationException($"No OpenAPI path matches {apiPath}.");
-        var schema = Schemas.GetOrAdd(request.Method + " " + template, _ => Build(template, request.Method.ToLowerInvariant()));
-        var result = schema.Evaluate(JsonDocument.Parse(request.Body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var schema = Schemas.GetOrAdd(method + " " + template, _ => Build(template, method.ToLowerInvariant()));
+        var result = schema.Evaluate(JsonDocument.Parse(body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? []
             : [.. (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
@@ -64,13 +67,43 @@ internal static class DiscordSchema
     private static JsonSchema Build(string template, string method)
     {
         var body = Spec.Value["paths"]![template]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.DeepClone();
+        var schemas = Spec.Value["components"]!["schemas"]!.DeepClone();
+        RemoveVendorExtensions(body);
+        RemoveVendorExtensions(schemas);
         var wrapper = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["allOf"] = new JsonArray(body),
-            ["components"] = new JsonObject { ["schemas"] = Spec.Value["components"]!["schemas"]!.DeepClone() },
+            ["components"] = new JsonObject { ["schemas"] = schemas },
         };
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         return JsonSchema.FromText(wrapper.ToJsonString(), options, new Uri($"https://briefingbot.test/{Guid.NewGuid():N}"));
+    }
+
+    /// <summary>OpenAPI's <c>x-…</c> keywords mean nothing to a JSON Schema validator, which rejects unknown keywords.</summary>
+    private static void RemoveVendorExtensions(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).Where(k => k.StartsWith("x-", StringComparison.Ordinal)).ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    RemoveVendorExtensions(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    RemoveVendorExtensions(child);
+                }
+
+                break;
+        }
     }
 }
