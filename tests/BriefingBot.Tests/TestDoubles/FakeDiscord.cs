@@ -45,6 +45,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>When set, every REST call is answered 401 as for a reset token.</summary>
+    public bool RejectToken { get; set; }
+
     /// <summary>How many 429s were sent (a well-behaved client with bucket headers causes none).</summary>
     public int TooManyRequestsSent => requests.Count(r => r.Status == 429);
 
@@ -124,6 +127,11 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private (int Status, string? Body) Answer(HttpContext context, RecordedRequest request)
     {
+        if (RejectToken)
+        {
+            return (401, """{"message":"401: Unauthorized","code":0}""");
+        }
+
         lock (rateLimits)
         {
             var rule = rateLimits.FirstOrDefault(r => r.Remaining > 0 && request.Path.Contains(r.PathPart, StringComparison.Ordinal));
@@ -225,7 +233,7 @@ public sealed class FakeDiscord : IAsyncDisposable
                 }
 
                 used++;
-                var resetAfter = (start + window - now).TotalSeconds;
+                var resetAfter = Math.Ceiling((start + window - now).TotalMilliseconds) / 1000;
                 headers["X-RateLimit-Bucket"] = "fakebucket";
                 headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
                 headers["X-RateLimit-Remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);

@@ -126,7 +126,7 @@ public sealed class DiscordRendererTests
         var file = Assert.Single(part.Files);
         Assert.Equal("chart.png", file.FileName);
         var attachment = Assert.Single(part.Payload.Attachments!);
-        Assert.Equal(new AttachmentRef(0, "chart.png", "A chart"), attachment);
+        Assert.Equal(new AttachmentRef("0", "chart.png", "A chart"), attachment);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed record ActionRow(IReadOnlyList<Button> Components, int Type = 1);
 /// <summary>Button styles: 1 primary, 2 secondary, 4 danger.</summary>
 public sealed record Button(int Style, string Label, string CustomId, int Type = 2);
 
-/// <summary>Points at a multipart part <c>files[Id]</c>.</summary>
-public sealed record AttachmentRef(int Id, string Filename, string? Description = null);
+/// <summary>Points at the multipart part <c>files[Id]</c>; the id is the index, sent as a string like every snowflake.</summary>
+public sealed record AttachmentRef(string Id, string Filename, string? Description = null);
 
 /// <summary>A message ready to send: the JSON payload and the bytes of its attachments.</summary>
 public sealed record OutgoingMessage(MessagePayload Payload, IReadOnlyList<OutgoingFile> Files)

@@ -49,7 +49,7 @@ public static class DiscordRenderer
 
     private static OutgoingMessage Message(string? content, IReadOnlyList<Embed>? embeds, IReadOnlyList<ActionRow>? rows, int? flags, OutgoingFile[] files, string? altText = null)
     {
-        var attachments = files.Select((f, i) => new AttachmentRef(i, f.FileName, altText)).ToList();
+        var attachments = files.Select((f, i) => new AttachmentRef(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName, altText)).ToList();
         if (content is null && embeds is null && rows is null && files.Length == 0)
         {
             content = "(no content)";
