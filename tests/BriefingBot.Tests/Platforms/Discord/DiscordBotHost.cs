@@ -21,12 +21,12 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public const string ApplicationId = "111111111111111111";
 
     private readonly WebApplication app;
-    private readonly string folder;
+    private readonly string? ownedFolder;
 
-    private DiscordBotHost(WebApplication app, string folder, CapturingLoggerProvider logs)
+    private DiscordBotHost(WebApplication app, string? ownedFolder, CapturingLoggerProvider logs)
     {
         this.app = app;
-        this.folder = folder;
+        this.ownedFolder = ownedFolder;
         Logs = logs;
     }
 
@@ -82,7 +82,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         var app = builder.Build();
         app.MapDiscord();
         await app.StartAsync();
-        var host = new DiscordBotHost(app, folder, logs)
+        var host = new DiscordBotHost(app, dataFolder is null ? folder : null, logs)
         {
             BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
         };
@@ -95,9 +95,14 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        if (ownedFolder is null)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(ownedFolder, recursive: true);
         }
         catch (IOException)
         {
