@@ -59,3 +59,11 @@ internal sealed class PollButtons : IComponentHandler
     public ValueTask<ChatReply> HandleAsync(ComponentRequest request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ChatReply.Private($"vote {request.CustomId} by {request.Context.UserId}" + string.Concat(request.Values.Select(v => $" {v.Key}={v.Value}"))));
 }
+
+internal sealed class ThrowingButtons : IComponentHandler
+{
+    public string Prefix => "boom:";
+
+    public ValueTask<ChatReply> HandleAsync(ComponentRequest request, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("handler bug");
+}

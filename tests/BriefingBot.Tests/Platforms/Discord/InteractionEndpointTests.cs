@@ -28,6 +28,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
             services.AddCommand<LongCommand>();
             services.AddCommand<PickCommand>();
             services.AddSingleton<IComponentHandler, PollButtons>();
+            services.AddSingleton<IComponentHandler, ThrowingButtons>();
         }, signer.PublicKeyHex);
         http = new HttpClient { BaseAddress = bot.BaseAddress };
     }
@@ -227,6 +228,17 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
 
         var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("data");
         Assert.Equal("This button is no longer active.", data.GetProperty("content").GetString());
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
+    public async Task Post_ButtonHandlerThrows_AnswersEphemeralErrorNot5xx()
+    {
+        using var response = await http.SendAsync(signer.Request(InteractionJson.Component("boom:1")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("data");
+        Assert.StartsWith("⚠️", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
     }
 

@@ -339,8 +339,7 @@ public sealed partial class DiscordGatewayService(
         return delay * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private static bool IsTokenRejected(Exception ex) => ex is DiscordApiException { StatusCode: 401 }
-        || (ex is DiscordRequestRefusedException refused && refused.Message.Contains("401", StringComparison.Ordinal));
+    private static bool IsTokenRejected(Exception ex) => ex is DiscordApiException { StatusCode: 401 } or DiscordRequestRefusedException { TokenRejected: true };
 
     private static Uri WithQuery(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
 

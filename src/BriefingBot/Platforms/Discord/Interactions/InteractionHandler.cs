@@ -41,7 +41,7 @@ public sealed partial class InteractionHandler(
             case InteractionType.MessageComponent or InteractionType.ModalSubmit:
                 recent.Remember(interaction);
                 var component = InteractionReader.Component(interaction);
-                return await ReplyAsync(interaction, components.RouteAsync(component, lifetime.ApplicationStopping).AsTask(), cancellationToken);
+                return await ReplyAsync(interaction, RouteComponentAsync(component, interaction.Id), cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(interaction), interaction.Type, "Unknown interaction type.");
         }
@@ -66,6 +66,20 @@ public sealed partial class InteractionHandler(
                 LogFollowUpFailed(ex, interactionId);
             }
         });
+    }
+
+    /// <summary>Like the dispatcher for commands: a failing button handler gives the user an error, not silence.</summary>
+    private async Task<ChatReply> RouteComponentAsync(ComponentRequest request, string interactionId)
+    {
+        try
+        {
+            return await components.RouteAsync(request, lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            LogComponentFailed(ex, request.CustomId, interactionId);
+            return ChatReply.Error("Sorry, that button failed. Please try again.");
+        }
     }
 
     private async Task<InteractionResponse> AutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -154,6 +168,9 @@ public sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} is taking long; deferred the response")]
     private partial void LogDeferred(string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Component {CustomId} (interaction {InteractionId}) failed")]
+    private partial void LogComponentFailed(Exception exception, string customId, string interactionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up for interaction {InteractionId} failed")]
     private partial void LogFollowUpFailed(Exception exception, string interactionId);

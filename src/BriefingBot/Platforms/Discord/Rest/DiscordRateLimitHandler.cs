@@ -25,7 +25,7 @@ public sealed partial class DiscordRateLimitHandler(
         {
             if (guard.Refusal() is { } refusal)
             {
-                throw new DiscordRequestRefusedException(refusal);
+                throw new DiscordRequestRefusedException(refusal, guard.TokenRejected);
             }
 
             var bucket = state.BucketFor(route);
@@ -134,4 +134,7 @@ public sealed partial class DiscordRateLimitHandler(
 }
 
 /// <summary>The invalid-request guard stopped a request before it went out.</summary>
-public sealed class DiscordRequestRefusedException(string message) : Exception(message);
+public sealed class DiscordRequestRefusedException(string message, bool tokenRejected) : Exception(message)
+{
+    public bool TokenRejected { get; } = tokenRejected;
+}
