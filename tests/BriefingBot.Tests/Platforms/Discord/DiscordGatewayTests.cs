@@ -201,6 +201,26 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Close_EveryConnectionAtOnce_BacksOffInsteadOfLooping()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            fake.Gateway.Enqueue(async socket =>
+            {
+                await socket.HelloAsync(45_000);
+                await socket.CloseAsync(4000);
+                await socket.WaitClosedAsync();
+            });
+        }
+
+        await StartBotAsync();
+        await fake.Gateway.WaitForConnectionAsync(2);
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+
+        Assert.InRange(fake.Gateway.Connections.Count, 3, 15);
+    }
+
+    [Fact]
     public async Task Identify_SecondShardWithConcurrencyOne_WaitsItsTurnAndSendsShard()
     {
         var helloSent = DateTimeOffset.MinValue;

@@ -28,6 +28,7 @@ public sealed partial class DiscordGatewayService(
     private const int HelloOp = 10;
     private const int HeartbeatAckOp = 11;
     private const int NoIntents = 0;
+    private static readonly TimeSpan QuickSession = TimeSpan.FromSeconds(5);
 
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
     private readonly ConcurrentDictionary<string, byte> answered = new(StringComparer.Ordinal);
@@ -46,6 +47,7 @@ public sealed partial class DiscordGatewayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var quickEnds = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -58,8 +60,10 @@ public sealed partial class DiscordGatewayService(
                 var resume = sessionId is not null && resumeUrl is not null;
                 var url = WithQuery(resume ? resumeUrl! : gatewayUrl!);
                 LogConnecting(resume);
+                var connectedAt = time.GetUtcNow();
                 await using var connection = await connector.ConnectAsync(url, stoppingToken);
                 var (end, code) = await RunSessionAsync(connection, resume, stoppingToken);
+                failures = 0;
                 if (end == SessionEnd.Fatal)
                 {
                     var reason = GatewayCloseCodes.Explain(code ?? 0);
@@ -72,7 +76,12 @@ public sealed partial class DiscordGatewayService(
                     ForgetSession();
                 }
 
-                failures = 0;
+                // One quick reconnect is normal (op 7, a drop); a connection that keeps ending at once must not become a tight loop.
+                quickEnds = time.GetUtcNow() - connectedAt < QuickSession ? quickEnds + 1 : 0;
+                if (quickEnds > 1)
+                {
+                    await Task.Delay(Backoff(quickEnds - 1), time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
