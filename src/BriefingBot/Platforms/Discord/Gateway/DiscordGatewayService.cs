@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using BriefingBot.Platforms.Discord.Interactions;
 using BriefingBot.Platforms.Discord.Payloads;
@@ -31,8 +30,7 @@ public sealed partial class DiscordGatewayService(
     private static readonly TimeSpan QuickSession = TimeSpan.FromSeconds(5);
 
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
-    private readonly ConcurrentDictionary<string, byte> answered = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> answeredOrder = new();
+    private readonly ReplayedInteractions replayed = new();
     private string? sessionId;
     private Uri? resumeUrl;
     private long? sequence;
@@ -253,7 +251,7 @@ public sealed partial class DiscordGatewayService(
                 LogResumed(sequence ?? 0);
                 break;
             case "INTERACTION_CREATE" when frame.D?.Deserialize(Json.Interaction) is { } interaction:
-                if (FirstTime(interaction.Id))
+                if (replayed.FirstTime(interaction.Id))
                 {
                     _ = AnswerAsync(interaction, stoppingToken);
                 }
@@ -274,23 +272,6 @@ public sealed partial class DiscordGatewayService(
         {
             LogInteractionFailed(ex, interaction.Id);
         }
-    }
-
-    /// <summary>A RESUME replays events we may already have answered; answering twice would fail (40060).</summary>
-    private bool FirstTime(string interactionId)
-    {
-        if (!answered.TryAdd(interactionId, 0))
-        {
-            return false;
-        }
-
-        answeredOrder.Enqueue(interactionId);
-        while (answeredOrder.Count > 1000 && answeredOrder.TryDequeue(out var old))
-        {
-            answered.TryRemove(old, out _);
-        }
-
-        return true;
     }
 
     private async Task ResolveGatewayAsync(CancellationToken cancellationToken)
@@ -357,43 +338,4 @@ public sealed partial class DiscordGatewayService(
 
     private static Task SendAsync<T>(IGatewayConnection connection, T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         connection.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, type), cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connecting to the Discord gateway (resume: {Resume})")]
-    private partial void LogConnecting(bool resume);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway ready (shard {ShardId} of {ShardCount})")]
-    private partial void LogReady(int shardId, int shardCount);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway session resumed at sequence {Sequence}")]
-    private partial void LogResumed(long sequence);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway closed with {Code} ({Reason}). The Discord side is stopped and will not reconnect; fix the configuration and restart.")]
-    private partial void LogFatalClose(int code, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection failed (attempt {Failures})")]
-    private partial void LogConnectionFailed(Exception exception, int failures);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No heartbeat ACK from Discord: zombie connection closed; resuming")]
-    private partial void LogZombie();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway connection dropped ({Error}); resuming")]
-    private partial void LogDropped(string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed with code {Code}")]
-    private partial void LogClosed(int code);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord asked us to reconnect (op 7); resuming")]
-    private partial void LogReconnectRequested();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord invalidated the session (op 9, resumable: {Resumable})")]
-    private partial void LogInvalidSession(bool resumable);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord heartbeat failed ({Error})")]
-    private partial void LogHeartbeatFailed(string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord identify budget is spent; waiting {Minutes} minutes for it to reset")]
-    private partial void LogIdentifyBudgetSpent(double minutes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Answering interaction {InteractionId} from the gateway failed")]
-    private partial void LogInteractionFailed(Exception exception, string interactionId);
 }
