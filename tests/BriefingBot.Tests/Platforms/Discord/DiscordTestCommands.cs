@@ -67,3 +67,11 @@ internal sealed class ThrowingButtons : IComponentHandler
     public ValueTask<ChatReply> HandleAsync(ComponentRequest request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("handler bug");
 }
+
+internal sealed class ChartCommand : ICommand
+{
+    public CommandDefinition Definition { get; } = new("chart", "A chart");
+
+    public ValueTask<ChatReply> ExecuteAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new ChatReply { Text = "Votes", Image = new ReplyImage("votes.png", new byte[] { 137, 80, 78, 71 }, "Votes by band") });
+}

@@ -27,6 +27,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
             services.AddCommand<SlowCommand>();
             services.AddCommand<LongCommand>();
             services.AddCommand<PickCommand>();
+            services.AddCommand<ChartCommand>();
             services.AddSingleton<IComponentHandler, PollButtons>();
             services.AddSingleton<IComponentHandler, ThrowingButtons>();
         }, signer.PublicKeyHex);
@@ -193,6 +194,34 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         var lines = new[] { first }.Concat(followUps.Select(f => f.Json.GetProperty("content").GetString()!)).SelectMany(c => c.Split('\n')).ToList();
         Assert.Equal(Enumerable.Range(1, 300).Select(i => $"line {i} of the long answer"), lines);
         Assert.All(followUps, f => Assert.Empty(DiscordSchema.Validate(f)));
+    }
+
+    [Fact]
+    public async Task Post_ReplyWithImage_DefersThenEditsOriginalWithMultipartAttachment()
+    {
+        using var response = await http.SendAsync(signer.Request(InteractionJson.Command("chart")), TestContext.Current.CancellationToken);
+        Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("type").GetInt32());
+
+        var patch = await fake.WaitForRequestAsync(r => r.Method == "PATCH");
+
+        Assert.StartsWith("multipart/form-data", patch.ContentType, StringComparison.Ordinal);
+        Assert.Equal(["files[0]=votes.png"], patch.Files);
+        Assert.Equal("Votes", patch.Json.GetProperty("content").GetString());
+        Assert.Empty(DiscordSchema.Validate(patch));
+    }
+
+    [Fact]
+    public async Task SendPrivateAsync_AfterUsersInteraction_FollowsUpEphemerallyInThatChannel()
+    {
+        using var response = await http.SendAsync(signer.Request(InteractionJson.Command("help")), TestContext.Current.CancellationToken);
+        var platform = bot.Services.GetRequiredService<IChatPlatform>();
+
+        await platform.SendPrivateAsync("222222222222222222", "444444444444444444", ChatReply.Message("your vote is in"), TestContext.Current.CancellationToken);
+
+        var followUp = await fake.WaitForRequestAsync(r => r.Method == "POST" && r.Body.Contains("your vote is in", StringComparison.Ordinal));
+        Assert.StartsWith($"/api/v10/webhooks/{DiscordBotHost.ApplicationId}/{InteractionJson.InteractionToken}", followUp.Path, StringComparison.Ordinal);
+        Assert.Equal(64, followUp.Json.GetProperty("flags").GetInt32());
+        Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/users/@me/channels", StringComparison.Ordinal));
     }
 
     [Fact]
