@@ -1,6 +1,7 @@
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
 using BriefingBot.Storage;
@@ -39,6 +40,7 @@ public static class BriefingBotBuilder
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);
         services.AddSlack(commandLine.Mode, builder.Configuration);
+        services.AddDiscord(commandLine.Mode, builder.Configuration);
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class BriefingBotBuilder
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
         app.MapSlack();
+        app.MapDiscord();
         return app;
     }
 

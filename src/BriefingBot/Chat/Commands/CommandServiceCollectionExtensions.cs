@@ -1,3 +1,4 @@
+using BriefingBot.Chat.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<TextCommandParser>();
+        services.TryAddSingleton<ComponentRouter>();
         services.AddCommand<HelpCommand>();
         return services;
     }

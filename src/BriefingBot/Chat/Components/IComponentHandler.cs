@@ -3,23 +3,15 @@ using BriefingBot.Chat.Commands;
 namespace BriefingBot.Chat.Components;
 
 /// <summary>
-/// Handles the buttons (and other components) whose id starts with <see cref="Prefix"/>: the feature name,
-/// the first segment of ids such as <c>poll:vote:42:likely</c>. Platforms route by that segment.
+/// Handles buttons and form submissions whose id starts with <see cref="Prefix"/> (<c>poll:</c>). Ids carry the
+/// feature and entity (<c>poll:vote:42:likely</c>), never a secret. Register with <c>AddSingleton&lt;IComponentHandler, T&gt;()</c>.
 /// </summary>
 public interface IComponentHandler
 {
     string Prefix { get; }
 
-    ValueTask<ChatReply> HandleAsync(ComponentInvocation invocation, CancellationToken cancellationToken);
+    ValueTask<ChatReply> HandleAsync(ComponentRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>A press of a component: its id, its value when the platform carries one, and who pressed it where.</summary>
-public sealed record ComponentInvocation(string CustomId, string? Value, CommandContext Context)
-{
-    /// <summary>The feature segment of an id: <c>poll</c> for <c>poll:vote:42:likely</c>.</summary>
-    public static string PrefixOf(string customId)
-    {
-        var colon = customId.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? customId : customId[..colon];
-    }
-}
+/// <summary>A button press (<see cref="Values"/> empty, or the button's value) or a form submission (field id → text).</summary>
+public sealed record ComponentRequest(string CustomId, IReadOnlyDictionary<string, string> Values, CommandContext Context);

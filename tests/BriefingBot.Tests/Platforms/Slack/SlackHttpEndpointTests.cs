@@ -214,7 +214,7 @@ public sealed class SlackHttpEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = Assert.Single(await slack.WaitForCallsAsync("response_url", 1, Ct));
-        Assert.Equal(SlackInteractionHandler.InactiveButton, answer.Text);
+        Assert.Equal(ComponentRouter.Expired.Text, answer.Text);
         Assert.Equal("ephemeral", answer.Json!["response_type"]!.GetValue<string>());
         Assert.False(answer.Json!["replace_original"]!.GetValue<bool>());
     }
@@ -254,11 +254,11 @@ public sealed class SlackHttpEndpointTests
 
     private sealed class RecordingHandler(string prefix) : IComponentHandler
     {
-        public List<ComponentInvocation> Invocations { get; } = [];
+        public List<ComponentRequest> Invocations { get; } = [];
 
         public string Prefix => prefix;
 
-        public ValueTask<ChatReply> HandleAsync(ComponentInvocation invocation, CancellationToken cancellationToken)
+        public ValueTask<ChatReply> HandleAsync(ComponentRequest invocation, CancellationToken cancellationToken)
         {
             Invocations.Add(invocation);
             return ValueTask.FromResult(ChatReply.Private("Vote recorded"));

@@ -1,0 +1,66 @@
+using BriefingBot.Chat;
+using BriefingBot.Platforms.Discord.Interactions;
+using BriefingBot.Platforms.Discord.Payloads;
+using BriefingBot.Platforms.Discord.Rendering;
+using BriefingBot.Platforms.Discord.Rest;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Platforms.Discord;
+
+/// <summary>Discord behind the platform seam: replies go out over REST, split into as many messages as the limits need.</summary>
+public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractions recent, IOptions<DiscordOptions> options) : IChatPlatform
+{
+    public string Name => InteractionReader.PlatformName;
+
+    /// <summary>Sends every part; the reference is to the first message, the one a later update replaces.</summary>
+    public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
+    {
+        DiscordMessage? first = null;
+        foreach (var part in DiscordRenderer.Render(reply with { Ephemeral = false }))
+        {
+            var sent = await rest.CreateMessageAsync(channelId, part, cancellationToken);
+            first ??= sent;
+        }
+
+        return new MessageRef(Name, channelId, first!.Id);
+    }
+
+    /// <summary>The first part replaces the message; any overflow follows as new messages rather than being cut.</summary>
+    public async Task UpdateAsync(MessageRef message, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var parts = DiscordRenderer.Render(reply with { Ephemeral = false });
+        await rest.EditMessageAsync(message.ChannelId, message.MessageId, parts[0], cancellationToken);
+        foreach (var part in parts.Skip(1))
+        {
+            await rest.CreateMessageAsync(message.ChannelId, part, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Ephemeral in the channel while the user's latest interaction there is fresh (only they see it); otherwise a
+    /// direct message, since Discord has no other private post for bots.
+    /// </summary>
+    public async Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken)
+    {
+        if (recent.TokenFor(channelId, userId) is { } token)
+        {
+            foreach (var part in DiscordRenderer.Render(reply with { Ephemeral = true }))
+            {
+                await rest.FollowUpAsync(options.Value.ApplicationId!, token, part, cancellationToken);
+            }
+
+            return;
+        }
+
+        var dm = await rest.OpenDmAsync(userId, cancellationToken);
+        await SendAsync(dm, reply, cancellationToken);
+    }
+
+    public async Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(title) ? "Discussion" : title.Trim();
+        name = name.Length <= DiscordLimits.ThreadNameLength ? name : name[..(DiscordLimits.ThreadNameLength - 1)] + "…";
+        var thread = await rest.StartThreadAsync(parent.ChannelId, parent.MessageId, name, cancellationToken);
+        return await SendAsync(thread, reply, cancellationToken);
+    }
+}

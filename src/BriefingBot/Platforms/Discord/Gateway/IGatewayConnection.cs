@@ -1,0 +1,21 @@
+namespace BriefingBot.Platforms.Discord.Gateway;
+
+/// <summary>One gateway WebSocket: whole text messages in and out. The seam a scripted fake can drive.</summary>
+public interface IGatewayConnection : IAsyncDisposable
+{
+    Task SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken);
+
+    /// <summary>The next whole message, or the close code when the other side closed.</summary>
+    Task<GatewayReceive> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sends a close frame with <paramref name="code"/> and drops the connection without waiting for the echo.</summary>
+    Task CloseAsync(int code, CancellationToken cancellationToken);
+}
+
+public interface IGatewayConnector
+{
+    Task<IGatewayConnection> ConnectAsync(Uri url, CancellationToken cancellationToken);
+}
+
+/// <summary>Either a message or, when <see cref="Message"/> is null, a close with <see cref="CloseCode"/> (null: no code).</summary>
+public readonly record struct GatewayReceive(byte[]? Message, int? CloseCode);

@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot.Tests.TestDoubles;
+
+/// <summary>
+/// Discord on loopback: the REST routes the bot uses (under <c>/api/v10</c>) and a gateway WebSocket
+/// (<c>/gateway</c>, resume URL <c>/resume</c>) driven by scripts. Records every request; can answer with bucket
+/// headers and scripted 429s (bucket or global).
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly List<RateLimitRule> rateLimits = [];
+    private readonly ConcurrentDictionary<string, BucketWindow> buckets = new();
+    private long nextId = 900_000_000_000_000_000;
+
+    private FakeDiscord(WebApplication app)
+    {
+        this.app = app;
+        Gateway = new FakeDiscordGateway(this);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBase => new(BaseUrl, "/api/v10");
+
+    public Uri GatewayUrl => new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/gateway" }.Uri;
+
+    public Uri ResumeUrl => new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/resume" }.Uri;
+
+    public FakeDiscordGateway Gateway { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>When set, every REST call is answered 401 as for a reset token.</summary>
+    public bool RejectToken { get; set; }
+
+    /// <summary>How many 429s were sent (a well-behaved client with bucket headers causes none).</summary>
+    public int TooManyRequestsSent => requests.Count(r => r.Status == 429);
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address);
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests whose path contains <paramref name="pathPart"/> get a 429.</summary>
+    public void RateLimitNext(string pathPart, int count, double retryAfterSeconds, bool global)
+    {
+        lock (rateLimits)
+        {
+            rateLimits.Add(new RateLimitRule(pathPart, count, retryAfterSeconds, global));
+        }
+    }
+
+    /// <summary>Requests whose path contains <paramref name="pathPart"/> share a bucket of <paramref name="limit"/> per window, announced in headers.</summary>
+    public void SetBucket(string pathPart, int limit, TimeSpan window) => buckets[pathPart] = new BucketWindow(limit, window);
+
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The fake Discord did not receive the expected request. Received: "
+            + string.Join(", ", requests.Select(r => $"{r.Method} {r.Path} {r.Status}")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway.AbortAll();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    internal string NextId() => Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (context.WebSockets.IsWebSocketRequest && path is "/gateway" or "/resume")
+        {
+            await Gateway.AcceptAsync(context);
+            return;
+        }
+
+        var recorded = await RecordAsync(context);
+        var (status, body) = Answer(context, recorded);
+        recorded.Status = status;
+        requests.Enqueue(recorded);
+        context.Response.StatusCode = status;
+        if (body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body);
+        }
+    }
+
+    private (int Status, string? Body) Answer(HttpContext context, RecordedRequest request)
+    {
+        if (RejectToken)
+        {
+            return (401, """{"message":"401: Unauthorized","code":0}""");
+        }
+
+        lock (rateLimits)
+        {
+            var rule = rateLimits.FirstOrDefault(r => r.Remaining > 0 && request.Path.Contains(r.PathPart, StringComparison.Ordinal));
+            if (rule is not null)
+            {
+                rule.Remaining--;
+                var headers = context.Response.Headers;
+                headers["Retry-After"] = Math.Ceiling(rule.RetryAfter).ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Scope"] = rule.Global ? "global" : "user";
+                if (rule.Global)
+                {
+                    headers["X-RateLimit-Global"] = "true";
+                }
+
+                var retry = rule.RetryAfter.ToString(CultureInfo.InvariantCulture);
+                return (429, $$"""{"message":"You are being rate limited.","retry_after":{{retry}},"global":{{(rule.Global ? "true" : "false")}}}""");
+            }
+        }
+
+        foreach (var (part, bucket) in buckets)
+        {
+            if (request.Path.Contains(part, StringComparison.Ordinal) && !bucket.Take(context.Response.Headers))
+            {
+                return (429, """{"message":"You are being rate limited.","retry_after":0.5,"global":false}""");
+            }
+        }
+
+        var api = request.Path.StartsWith("/api/v10/", StringComparison.Ordinal) ? request.Path["/api/v10".Length..] : null;
+        return (request.Method, api) switch
+        {
+            (_, null) => (404, null),
+            ("GET", "/gateway/bot") => (200, $$"""{"url":"{{GatewayUrl.ToString().TrimEnd('/')}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":{{MaxConcurrency}} } }"""),
+            ("PUT", _) when api.EndsWith("/commands", StringComparison.Ordinal) => (200, request.Body),
+            ("POST", _) when api.EndsWith("/callback", StringComparison.Ordinal) => (204, null),
+            ("DELETE", _) => (204, null),
+            ("POST", "/users/@me/channels") => (200, $$"""{"id":"{{NextId()}}","type":1}"""),
+            ("POST", _) when api.EndsWith("/threads", StringComparison.Ordinal) => (201, $$"""{"id":"{{NextId()}}","type":11}"""),
+            ("POST" or "PATCH", _) when api.StartsWith("/webhooks/", StringComparison.Ordinal) || api.StartsWith("/channels/", StringComparison.Ordinal) =>
+                (200, $$"""{"id":"{{NextId()}}","channel_id":"{{ChannelOf(api)}}"}"""),
+            _ => (404, """{"message":"404: Not Found","code":0}"""),
+        };
+    }
+
+    private static string ChannelOf(string api) => api.StartsWith("/channels/", StringComparison.Ordinal) ? api.Split('/')[2] : "0";
+
+    private static async Task<RecordedRequest> RecordAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string body;
+        var files = new List<string>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            files.AddRange(form.Files.Select(f => $"{f.Name}={f.FileName}"));
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync();
+        }
+
+        return new RecordedRequest(
+            request.Method,
+            request.Path.Value + request.QueryString.Value,
+            request.Headers.Authorization.ToString(),
+            request.Headers.UserAgent.ToString(),
+            request.ContentType,
+            body,
+            files,
+            DateTimeOffset.UtcNow);
+    }
+
+    private sealed class RateLimitRule(string pathPart, int count, double retryAfter, bool global)
+    {
+        public string PathPart { get; } = pathPart;
+
+        public int Remaining { get; set; } = count;
+
+        public double RetryAfter { get; } = retryAfter;
+
+        public bool Global { get; } = global;
+    }
+
+    private sealed class BucketWindow(int limit, TimeSpan window)
+    {
+        private DateTimeOffset start = DateTimeOffset.MinValue;
+        private int used;
+
+        public bool Take(IHeaderDictionary headers)
+        {
+            lock (this)
+            {
+                var now = DateTimeOffset.UtcNow;
+                if (now - start >= window)
+                {
+                    start = now;
+                    used = 0;
+                }
+
+                used++;
+                var resetAfter = Math.Ceiling((start + window - now).TotalMilliseconds) / 1000;
+                headers["X-RateLimit-Bucket"] = "fakebucket";
+                headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.000", CultureInfo.InvariantCulture);
+                return used <= limit;
+            }
+        }
+    }
+}
+
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Authorization,
+    string UserAgent,
+    string? ContentType,
+    string Body,
+    IReadOnlyList<string> Files,
+    DateTimeOffset At)
+{
+    public int Status { get; set; }
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
