@@ -43,7 +43,8 @@ public enum AddOutcome
 
 public sealed record AddResult(AddOutcome Outcome, long ArticleId, long StoryId);
 
-public sealed record ArticleSearchHit(long Id, string Title, string Source, string Url, DateTimeOffset? PublishedAt, string Snippet, double Score);
+/// <summary>A search result; hits that share a <see cref="StoryId"/> are one story from several sources.</summary>
+public sealed record ArticleSearchHit(long Id, string Title, string Source, string Url, DateTimeOffset? PublishedAt, string Snippet, double Score, long StoryId);
 
 /// <summary>A list row without the text.</summary>
 public sealed record ArticleSummary(long Id, long StoryId, string Title, string Source, string Url, DateTimeOffset? PublishedAt, DateTimeOffset FetchedAt);

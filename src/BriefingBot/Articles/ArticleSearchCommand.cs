@@ -3,7 +3,10 @@ using BriefingBot.Chat.Commands;
 
 namespace BriefingBot.Articles;
 
-/// <summary><c>/article search &lt;query&gt;</c>: full-text search, best first, with snippets.</summary>
+/// <summary>
+/// <c>/article search &lt;query&gt;</c>: full-text search, best first, with snippets. Stories, not articles:
+/// hits that report the same story are one item that names its other sources.
+/// </summary>
 public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
 {
     private const int Limit = 8;
@@ -19,20 +22,34 @@ public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
             return ChatReply.Error("The query is too long: at most 200 characters.");
         }
 
-        var hits = await store.SearchAsync(query, Limit, cancellationToken);
-        if (hits.Count == 0)
+        // Ask for more than we show, so that folding several sources of one story still fills the page.
+        var hits = await store.SearchAsync(query, Limit * 3, cancellationToken);
+        var stories = hits.GroupBy(h => h.StoryId).Take(Limit).ToList();
+        if (stories.Count == 0)
         {
             return ChatReply.Message($"No articles match \"{query}\".");
         }
 
         return new ChatReply
         {
-            Text = $"{hits.Count} article{(hits.Count == 1 ? string.Empty : "s")} matching \"{query}\":",
-            Sections = [.. hits.Select(h => new ReplySection($"#{h.Id} {h.Title}", h.Snippet)
-            {
-                Fields = [new ReplyField("Source", $"{h.Source}, {ArticleText.Date(h.PublishedAt)}", Inline: true)],
-                Links = ArticleText.IsWebUrl(h.Url) ? [new ReplyLink("Link", h.Url)] : [],
-            })],
+            Text = $"{stories.Count} {(stories.Count == 1 ? "story" : "stories")} matching \"{query}\":",
+            Sections = [.. stories.Select(Section)],
+        };
+    }
+
+    private static ReplySection Section(IGrouping<long, ArticleSearchHit> story)
+    {
+        var best = story.First();
+        var others = story.Skip(1).ToList();
+        var source = $"{best.Source}, {ArticleText.Date(best.PublishedAt)}";
+        return new ReplySection($"#{best.Id} {best.Title}", ArticleText.SingleLine(best.Snippet))
+        {
+            Fields =
+            [
+                new ReplyField("Source", source, Inline: true),
+                .. others.Count == 0 ? Array.Empty<ReplyField>() : [new ReplyField("Also in", string.Join(", ", others.Select(o => $"{o.Source} (#{o.Id})")), Inline: true)],
+            ],
+            Links = ArticleText.IsWebUrl(best.Url) ? [new ReplyLink("Link", best.Url)] : [],
         };
     }
 }

@@ -11,6 +11,9 @@ public static class ArticleText
     public static bool IsWebUrl(string url) =>
         url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The text on one line: runs of white space (paragraph breaks included) become one space.</summary>
+    public static string SingleLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The start of a text, cut at a word boundary, with an ellipsis when cut.</summary>
     public static string Opening(string text, int maxLength)
     {

@@ -16,7 +16,8 @@ public sealed class ProgramEndToEndTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("matching \"Pyongyang\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("== #", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Source: Reuters", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Source: ", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Also in: (Reuters|Associated Press) \(#\d+\)", run.Output);
         Assert.Contains("**Pyongyang", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(bot.DatabasePath));
     }

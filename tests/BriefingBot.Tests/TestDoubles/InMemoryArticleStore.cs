@@ -77,7 +77,7 @@ public sealed class InMemoryArticleStore : IArticleStore
                 .Where(h => h.Score > 0)
                 .OrderByDescending(h => h.Score)
                 .Take(limit)
-                .Select(h => new ArticleSearchHit(h.Article.Id, h.Article.Title, h.Article.Source, h.Article.Url, h.Article.PublishedAt, ArticleText.Opening(h.Article.Text, 80), h.Score))]);
+                .Select(h => new ArticleSearchHit(h.Article.Id, h.Article.Title, h.Article.Source, h.Article.Url, h.Article.PublishedAt, ArticleText.Opening(h.Article.Text, 80), h.Score, h.Article.StoryId))]);
         }
     }
 

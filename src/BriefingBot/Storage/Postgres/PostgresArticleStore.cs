@@ -19,14 +19,14 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
             SELECT a.id FROM articles AS a, query WHERE a.search @@ query.q ORDER BY a.id DESC LIMIT $3
         ),
         top AS (
-            SELECT a.id, a.title, a.source, a.url, a.published_at, a.text, ts_rank(a.search, query.q) AS score
+            SELECT a.id, a.title, a.source, a.url, a.published_at, a.text, ts_rank(a.search, query.q) AS score, a.story_id
             FROM articles AS a JOIN recent ON recent.id = a.id, query
             ORDER BY score DESC, a.id DESC
             LIMIT $2
         )
         SELECT top.id, top.title, top.source, top.url, top.published_at,
                ts_headline('english', top.text, query.q, 'StartSel=**, StopSel=**, MaxWords=20, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "'),
-               top.score
+               top.score, top.story_id
         FROM top, query
         ORDER BY top.score DESC, top.id DESC
         """;
@@ -106,7 +106,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
             hits.Add(new ArticleSearchHit(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetString(5), reader.GetFloat(6)));
+                reader.GetString(5), reader.GetFloat(6), reader.GetInt64(7)));
         }
 
         return hits;

@@ -12,7 +12,7 @@ internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logge
     // The rowid bound is where the RankWindow-th newest match sits (walking the doclist, no ranking). The inner
     // query lets FTS5 sort by rank itself and stop at the limit, so snippet() runs only for the hits.
     private const string Sql = """
-        SELECT a.id, a.title, a.source, a.url, a.published_at, hit.snippet, hit.rank
+        SELECT a.id, a.title, a.source, a.url, a.published_at, hit.snippet, hit.rank, a.story_id
         FROM (
             SELECT rowid AS article_id, rank, snippet(articles_fts, -1, '**', '**', '…', 16) AS snippet
             FROM articles_fts
@@ -48,7 +48,7 @@ internal sealed class SqliteArticleSearch(SqliteDatabase database, ILogger logge
                 hits.Add(new ArticleSearchHit(
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.IsDBNull(4) ? null : SqliteTime.FromMicroseconds(reader.GetInt64(4)),
-                    reader.GetString(5), -reader.GetDouble(6)));
+                    reader.GetString(5), -reader.GetDouble(6), reader.GetInt64(7)));
             }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1)

@@ -52,7 +52,7 @@ public sealed class DiscordWorkerCompositionTests : IAsyncLifetime
         var helpTitles = Data(await help.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("title").GetString()).ToList();
         Assert.Contains("/article search <query>", helpTitles);
         var searchData = Data(await search.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal("1 article matching \"troops\":", searchData.GetProperty("content").GetString());
+        Assert.Equal("1 story matching \"troops\":", searchData.GetProperty("content").GetString());
         Assert.Equal("#7 North Korean troops seen near the front", searchData.GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.DoesNotContain(app!.Services.GetServices<IHostedService>(), s => s is ShellService);
         var put = await fake.WaitForRequestAsync(r => r.Method == "PUT");
@@ -76,7 +76,7 @@ public sealed class DiscordWorkerCompositionTests : IAsyncLifetime
         await StartWorkerAsync("Gateway");
         var callback = await fake.WaitForRequestAsync(r => r.Path.Contains("/interactions/7001/", StringComparison.Ordinal));
 
-        Assert.Equal("1 article matching \"troops\":", callback.Json.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal("1 story matching \"troops\":", callback.Json.GetProperty("data").GetProperty("content").GetString());
         Assert.Empty(DiscordSchema.Validate(callback));
     }
 
@@ -110,7 +110,7 @@ public sealed class DiscordWorkerCompositionTests : IAsyncLifetime
         var store = Substitute.For<IArticleStore>();
         store.SearchAsync("troops", Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(
         [
-            new ArticleSearchHit(7, "North Korean troops seen near the front", "Wire", "https://example.com/a", DateTimeOffset.UnixEpoch, "**troops** moved", 1),
+            new ArticleSearchHit(7, "North Korean troops seen near the front", "Wire", "https://example.com/a", DateTimeOffset.UnixEpoch, "**troops** moved", 1, 7),
         ]);
         return store;
     }

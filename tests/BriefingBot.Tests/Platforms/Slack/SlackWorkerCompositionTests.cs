@@ -51,7 +51,7 @@ public sealed class SlackWorkerCompositionTests
         Assert.Equal(HttpStatusCode.OK, help.StatusCode);
         Assert.Contains("/help [command]", await help.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var json = JsonNode.Parse(await search.Content.ReadAsStringAsync(Ct))!;
-        Assert.Contains("1 article matching", json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("1 story matching", json["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(slack.CallsTo("apps.connections.open"));
     }
 
@@ -82,7 +82,7 @@ public sealed class SlackWorkerCompositionTests
         builder.AddBriefingBot(commandLine);
         var store = Substitute.For<IArticleStore>();
         store.SearchAsync("North Korea", Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(
-            [new ArticleSearchHit(7, "Troops & tanks <!channel>", "Reuters", "https://example.com/7", DateTimeOffset.UnixEpoch, "**North Korea** sent troops", 1.0)]);
+            [new ArticleSearchHit(7, "Troops & tanks <!channel>", "Reuters", "https://example.com/7", DateTimeOffset.UnixEpoch, "**North Korea** sent troops", 1.0, 7)]);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(Substitute.For<IArticleIngestor>());
         var app = builder.Build();
