@@ -89,7 +89,7 @@ public static partial class AttributionParser
         }
 
         int first = j + 1;
-        while (first <= last && Connectors.Contains(tokens[first].Text.ToLowerInvariant()) && tokens[first].Text != "The")
+        while (first <= last && Connectors.Contains(tokens[first].Text.ToLowerInvariant()) && !tokens[first].Text.Equals("the", StringComparison.OrdinalIgnoreCase))
         {
             first++;
         }

@@ -11,7 +11,7 @@ namespace BriefingBot.Analysis.Developments;
 public static partial class TimeWindowResolver
 {
     private const string Month =
-        "(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+        "(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|\\b))";
 
     private const string YearTail = "(?:,?\\s+(?:of\\s+)?(?:(?<this>this\\s+year)|(?<next>next\\s+year)|(?<y>(?:19|20)\\d{2})))?";
 

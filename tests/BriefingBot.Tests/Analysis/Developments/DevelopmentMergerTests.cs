@@ -1,0 +1,61 @@
+using BriefingBot.Analysis.Actors;
+using BriefingBot.Analysis.Developments;
+using BriefingBot.Tests.TestDoubles;
+
+namespace BriefingBot.Tests.Analysis.Developments;
+
+public sealed class DevelopmentMergerTests
+{
+    private static readonly DevelopmentExtractor Extractor = new(new DictionaryActorRecognizer());
+
+    private static IEnumerable<SourcedDevelopment> FromSample(string name)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "config", "samples");
+        var article = ArticleFile.Parse(File.ReadAllText(Path.Combine(root, name)));
+        return Extractor.Analyze(article.Body, article.Published!.Value).Developments.Select(d => new SourcedDevelopment(name, d));
+    }
+
+    [Fact]
+    public void Merge_ReutersAndApReportSameTroopClaim_CorroboratedByBoth()
+    {
+        var merged = DevelopmentMerger.Merge(FromSample("01-north-korea-troops.txt").Concat(FromSample("02-north-korea-troops-ap.txt")));
+
+        var troops = Assert.Single(merged, m => m.Development.Claim.Contains("more troops", StringComparison.Ordinal));
+        Assert.Equal(2, troops.Corroboration);
+        Assert.Equal(["01-north-korea-troops.txt", "02-north-korea-troops-ap.txt"], troops.Sources);
+    }
+
+    [Fact]
+    public void Merge_DifferentClaimsSameActors_KeepsThemApart()
+    {
+        var developments = Extractor.Analyze("North Korea may send troops to Russia. North Korea could test a missile over Japan.", new DateOnly(2026, 6, 1)).Developments;
+
+        var merged = DevelopmentMerger.Merge(developments.Select(d => new SourcedDevelopment("a", d)));
+
+        Assert.Equal(2, merged.Count);
+        Assert.All(merged, m => Assert.Equal(1, m.Corroboration));
+    }
+
+    [Fact]
+    public void Merge_SameWordsNoSharedActor_KeepsThemApart()
+    {
+        var a = Development("may send troops to the border", new Actor("PRK", "North Korea", ActorKind.State));
+        var b = Development("may send troops to the border", new Actor("IND", "India", ActorKind.State));
+
+        Assert.Equal(0, DevelopmentMerger.Similarity(a, b));
+        Assert.Equal(2, DevelopmentMerger.Merge([new("x", a), new("y", b)]).Count);
+    }
+
+    [Fact]
+    public void Merge_SameClaimTwiceFromOneArticle_CountsTheArticleOnce()
+    {
+        var a = Development("North Korea may send more troops to Russia", new Actor("PRK", "North Korea", ActorKind.State));
+
+        var merged = Assert.Single(DevelopmentMerger.Merge([new("x", a), new("x", a with { Start = 100 })]));
+
+        Assert.Equal(1, merged.Corroboration);
+    }
+
+    private static ReportedDevelopment Development(string claim, Actor actor) =>
+        new(0, 10, claim, [actor], ["may"], 0.4, [], null, "Will it?", new DateOnly(2026, 12, 1));
+}
