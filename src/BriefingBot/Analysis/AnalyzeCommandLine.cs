@@ -30,6 +30,11 @@ public static class AnalyzeCommandLine
 
         var summarizer = services.GetService<ISummarizer>() ?? new ExtractiveSummarizer();
         var extractor = services.GetService<DevelopmentExtractor>() ?? new DevelopmentExtractor(services.GetService<IActorRecognizer>());
+        if (services.GetService<IActorRecognizer>() is null)
+        {
+            await error.WriteLineAsync("note: no actor recognizer is registered, so no actors and no developments are reported.");
+        }
+
         var today = DateOnly.FromDateTime((services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var sourced = new List<SourcedDevelopment>();
         int failed = 0;
@@ -53,7 +58,7 @@ public static class AnalyzeCommandLine
             sourced.AddRange(analysis.Developments.Select(d => new SourcedDevelopment(file, d)));
             if (json)
             {
-                var line = JsonSerializer.Serialize(AnalyzedArticleJson.From(file, article.Title, summary, analysis), AnalyzeJsonContext.Default.AnalyzedArticleJson);
+                var line = JsonSerializer.Serialize(AnalyzedArticleJson.From(file, article.Title, summary, analysis), AnalyzeJsonContext.Readable.AnalyzedArticleJson);
                 await output.WriteLineAsync(line);
             }
             else

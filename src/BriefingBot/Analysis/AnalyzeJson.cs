@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
 
@@ -61,4 +63,12 @@ internal sealed record DevelopmentJson(
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AnalyzedArticleJson))]
-internal sealed partial class AnalyzeJsonContext : JsonSerializerContext;
+internal sealed partial class AnalyzeJsonContext : JsonSerializerContext
+{
+    /// <summary>Letters of every script as they are ("Pyongyang’s", "Zelensky"), markup characters still escaped.</summary>
+    public static AnalyzeJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}

@@ -1,10 +1,13 @@
 using System.Globalization;
+using BriefingBot.Articles;
 
 namespace BriefingBot.Analysis.Developments;
 
 /// <summary>The readable form of <c>analyze</c>: one block per article, then the developments that several articles report.</summary>
 internal static class AnalyzeReport
 {
+    private const int ExcerptLength = 90;
+
     public static async Task WriteAsync(TextWriter output, string file, ArticleFile article, Summary summary, DevelopmentAnalysis analysis)
     {
         await output.WriteLineAsync($"== {article.Title}");
@@ -20,12 +23,13 @@ internal static class AnalyzeReport
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} ×{g.Count()}");
-        await output.WriteLineAsync($"Actors: {(analysis.Mentions.Count == 0 ? "none (no actor recognizer)" : string.Join(", ", actors))}");
+        await output.WriteLineAsync($"Actors: {(analysis.Mentions.Count == 0 ? "none" : string.Join(", ", actors))}");
         await output.WriteLineAsync($"Hedged sentences: {analysis.Hedges.Count}");
         foreach (var hedge in analysis.Hedges)
         {
             var cues = string.Join(", ", hedge.Cues.Where(c => c.Kind != HedgeKind.Attribution).Select(c => c.Text));
-            await output.WriteLineAsync($"  [{hedge.Start}-{hedge.End}] {Percent(hedge.Probability)} ({cues})");
+            var excerpt = ArticleText.Opening(article.Body[hedge.Start..hedge.End], ExcerptLength);
+            await output.WriteLineAsync($"  [{hedge.Start}-{hedge.End}] {Percent(hedge.Probability)} ({cues}): {excerpt}");
         }
 
         await output.WriteLineAsync($"Developments: {analysis.Developments.Count}");
@@ -64,5 +68,5 @@ internal static class AnalyzeReport
         await output.WriteLineAsync($"    poll: {d.Question}");
     }
 
-    private static string Percent(double probability) => probability.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double probability) => (probability * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

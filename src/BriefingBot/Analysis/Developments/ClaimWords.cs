@@ -41,7 +41,7 @@ internal static partial class ClaimWords
     public static FrozenSet<string> Stative { get; } = new[]
     {
         "be", "have", "remain", "seem", "appear", "represent", "reflect", "align", "mean", "signal", "underscore",
-        "highlight", "serve", "indicate", "suggest", "require", "depend", "need", "not", "never", "well", "also",
+        "highlight", "serve", "indicate", "suggest", "require", "depend", "need", "not", "never", "well", "also", "rather",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static FrozenDictionary<string, string> Nominalisations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
