@@ -10,8 +10,10 @@ public sealed record MergedDevelopment(ReportedDevelopment Development, IReadOnl
 }
 
 /// <summary>
-/// Merges developments that make the same claim: they share an actor and their claims share most content words
-/// (stemmed, Jaccard at least <see cref="SameClaim"/>). Greedy, in the order given, so the result is deterministic.
+/// Merges developments that make the same claim: a development joins the first group where it shares an actor with
+/// a member, its claim shares most content words with that member's (stemmed, Jaccard at least <see cref="SameClaim"/>),
+/// and the time windows, where both are stated, overlap ("by August" and "in January" are different predictions).
+/// Greedy, in the order given, so the result is deterministic; the first report stands for the group.
 /// </summary>
 public static class DevelopmentMerger
 {
@@ -19,22 +21,25 @@ public static class DevelopmentMerger
 
     public static IReadOnlyList<MergedDevelopment> Merge(IEnumerable<SourcedDevelopment> developments)
     {
-        var groups = new List<(ReportedDevelopment First, HashSet<string> Words, List<string> Sources)>();
+        var groups = new List<(List<(ReportedDevelopment Development, HashSet<string> Words)> Members, List<string> Sources)>();
         foreach (var (source, development) in developments)
         {
             var words = ContentWords(development.Claim);
-            var group = groups.FirstOrDefault(g => Similar(g.First, g.Words, development, words));
-            if (group.First is null)
+            var group = groups.FirstOrDefault(g => g.Members.Any(m => Similar(m.Development, m.Words, development, words)));
+            if (group.Members is null)
             {
-                groups.Add((development, words, [source]));
+                groups.Add(([(development, words)], [source]));
+                continue;
             }
-            else if (!group.Sources.Contains(source))
+
+            group.Members.Add((development, words));
+            if (!group.Sources.Contains(source))
             {
                 group.Sources.Add(source);
             }
         }
 
-        return groups.Select(g => new MergedDevelopment(g.First, g.Sources)).ToList();
+        return groups.Select(g => new MergedDevelopment(g.Members[0].Development, g.Sources)).ToList();
     }
 
     /// <summary>How alike two claims are, 0 to 1: the Jaccard overlap of their stemmed content words; 0 when they share no actor.</summary>
@@ -42,10 +47,13 @@ public static class DevelopmentMerger
         SharesActor(a, b) ? Jaccard(ContentWords(a.Claim), ContentWords(b.Claim)) : 0;
 
     private static bool Similar(ReportedDevelopment a, HashSet<string> aWords, ReportedDevelopment b, HashSet<string> bWords) =>
-        SharesActor(a, b) && Jaccard(aWords, bWords) >= SameClaim;
+        SharesActor(a, b) && WindowsAgree(a.Window, b.Window) && Jaccard(aWords, bWords) >= SameClaim;
 
     private static bool SharesActor(ReportedDevelopment a, ReportedDevelopment b) =>
         a.Actors.Any(x => b.Actors.Any(y => y.Id == x.Id));
+
+    private static bool WindowsAgree(TimeWindow? a, TimeWindow? b) =>
+        a is null || b is null || (a.From <= b.To && b.From <= a.To);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {

@@ -56,6 +56,30 @@ public sealed class DevelopmentMergerTests
         Assert.Equal(1, merged.Corroboration);
     }
 
+    [Fact]
+    public void Merge_SameClaimDisjointWindows_KeepsThemApart()
+    {
+        var north = new Actor("PRK", "North Korea", ActorKind.State);
+        var summer = Development("North Korea may send more troops to Russia", north) with { Window = new(new(2026, 7, 1), new(2026, 8, 31)) };
+        var winter = summer with { Window = new(new(2027, 1, 1), new(2027, 1, 31)) };
+        var open = summer with { Window = null };
+
+        var merged = DevelopmentMerger.Merge([new("summer", summer), new("winter", winter), new("open", open)]);
+
+        Assert.Equal([["summer", "open"], ["winter"]], merged.Select(m => m.Sources));
+    }
+
+    [Fact]
+    public void Merge_AllSamples_GroupsTroopReportsFromSeveralAgencies()
+    {
+        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "config", "samples"), "*.txt").Order(StringComparer.Ordinal).Select(Path.GetFileName);
+
+        var merged = DevelopmentMerger.Merge(samples.SelectMany(name => FromSample(name!)));
+
+        var troops = merged.Single(m => m.Development.Claim.Contains("more troops", StringComparison.Ordinal));
+        Assert.Superset(new HashSet<string> { "01-north-korea-troops.txt", "02-north-korea-troops-ap.txt", "04-eu-sanctions-package.txt" }, troops.Sources.ToHashSet());
+    }
+
     private static ReportedDevelopment Development(string claim, Actor actor) =>
         new(0, 10, claim, [actor], ["may"], 0.4, [], null, "Will it?", new DateOnly(2026, 12, 1));
 }
