@@ -12,7 +12,8 @@ public sealed record MergedDevelopment(ReportedDevelopment Development, IReadOnl
 /// <summary>
 /// Merges developments that make the same claim: a development joins the first group where it shares an actor with
 /// a member, its claim shares most content words with that member's (stemmed, Jaccard at least <see cref="SameClaim"/>),
-/// and the time windows, where both are stated, overlap ("by August" and "in January" are different predictions).
+/// and its time window, if stated, overlaps that of every member that states one ("by August" and "in January" are
+/// different predictions).
 /// Greedy, in the order given, so the result is deterministic; the first report stands for the group.
 /// </summary>
 public static class DevelopmentMerger
@@ -25,7 +26,9 @@ public static class DevelopmentMerger
         foreach (var (source, development) in developments)
         {
             var words = ContentWords(development.Claim);
-            var group = groups.FirstOrDefault(g => g.Members.Any(m => Similar(m.Development, m.Words, development, words)));
+            var group = groups.FirstOrDefault(g =>
+                g.Members.Any(m => Similar(m.Development, m.Words, development, words))
+                && g.Members.All(m => WindowsAgree(m.Development.Window, development.Window)));
             if (group.Members is null)
             {
                 groups.Add(([(development, words)], [source]));
@@ -47,7 +50,7 @@ public static class DevelopmentMerger
         SharesActor(a, b) ? Jaccard(ContentWords(a.Claim), ContentWords(b.Claim)) : 0;
 
     private static bool Similar(ReportedDevelopment a, HashSet<string> aWords, ReportedDevelopment b, HashSet<string> bWords) =>
-        SharesActor(a, b) && WindowsAgree(a.Window, b.Window) && Jaccard(aWords, bWords) >= SameClaim;
+        SharesActor(a, b) && Jaccard(aWords, bWords) >= SameClaim;
 
     private static bool SharesActor(ReportedDevelopment a, ReportedDevelopment b) =>
         a.Actors.Any(x => b.Actors.Any(y => y.Id == x.Id));

@@ -64,7 +64,7 @@ public sealed class DevelopmentMergerTests
         var winter = summer with { Window = new(new(2027, 1, 1), new(2027, 1, 31)) };
         var open = summer with { Window = null };
 
-        var merged = DevelopmentMerger.Merge([new("summer", summer), new("winter", winter), new("open", open)]);
+        var merged = DevelopmentMerger.Merge([new("summer", summer), new("open", open), new("winter", winter)]);
 
         Assert.Equal([["summer", "open"], ["winter"]], merged.Select(m => m.Sources));
     }
@@ -78,6 +78,19 @@ public sealed class DevelopmentMergerTests
 
         var troops = merged.Single(m => m.Development.Claim.Contains("more troops", StringComparison.Ordinal));
         Assert.Superset(new HashSet<string> { "01-north-korea-troops.txt", "02-north-korea-troops-ap.txt", "04-eu-sanctions-package.txt" }, troops.Sources.ToHashSet());
+    }
+
+    [Fact]
+    public void Merge_CorpusSummerClaimAndSamplesJanuaryClaim_StayApartEvenThroughAnUndatedReport()
+    {
+        var corpus = ArticleFile.Parse(File.ReadAllText(Path.Combine(SharedFolder.Corpus, "north-korea-troops-russia.txt")));
+        var summer = Extractor.Analyze(corpus.Body, new DateOnly(2026, 6, 1)).Developments.Select(d => new SourcedDevelopment("corpus", d));
+        var samples = new[] { "10-nato-air-defence-kyiv.txt", "01-north-korea-troops.txt" }.SelectMany(FromSample);
+
+        var merged = DevelopmentMerger.Merge(summer.Concat(samples));
+
+        var deployment = merged.Single(m => m.Sources.Contains("corpus") && m.Development.Claim.Contains("more troops", StringComparison.Ordinal));
+        Assert.DoesNotContain("01-north-korea-troops.txt", deployment.Sources);
     }
 
     private static ReportedDevelopment Development(string claim, Actor actor) =>
