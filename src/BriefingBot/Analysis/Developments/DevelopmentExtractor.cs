@@ -49,21 +49,21 @@ public sealed class DevelopmentExtractor(IActorRecognizer? recognizer = null)
                 count++;
             }
 
-            if (count > 0 && Read(body, published, sentence, hedgeAt.GetValueOrDefault(sentence.Start), sorted.AsSpan(next, count).ToArray()) is { } development)
+            if (count > 0)
             {
-                developments.Add(development);
+                developments.AddRange(Read(body, published, sentence, hedgeAt.GetValueOrDefault(sentence.Start), sorted.AsSpan(next, count).ToArray()));
             }
         }
 
         return developments;
     }
 
-    private static ReportedDevelopment? Read(string body, DateOnly published, Sentence sentence, Hedge? hedge, ActorMention[] mentions)
+    private static IEnumerable<ReportedDevelopment> Read(string body, DateOnly published, Sentence sentence, Hedge? hedge, ActorMention[] mentions)
     {
         var cues = hedge?.Cues ?? HedgeDetector.FindCues(body, sentence.Start, sentence.Length);
         if (!cues.Any(c => c.IsUncertain || c.Kind == HedgeKind.Intention))
         {
-            return null;
+            yield break;
         }
 
         var attribution = AttributionParser.Parse(body, sentence.Start, sentence.Length);
@@ -71,25 +71,35 @@ public sealed class DevelopmentExtractor(IActorRecognizer? recognizer = null)
         var claim = ClaimReader.Read(body, sentence, cues, mentions, attribution, times);
         if (claim is null)
         {
-            return null;
+            yield break;
         }
 
         var others = mentions
             .Where(m => m.Kind != ActorKind.Media && !attribution.Any(l => l.Start <= m.Start && m.Start < l.End))
-            .Select(ClaimReader.ActorOf);
-        var actors = claim.Actors.Concat(others).DistinctBy(a => a.Id).ToList();
+            .Select(ClaimReader.ActorOf)
+            .ToList();
         var strength = hedge?.Probability ?? cues.Where(c => c.Kind == HedgeKind.Intention).Min(c => c.Probability);
-        var time = claim.Time;
-        var resolveBy = time?.Window.To ?? published.AddMonths(DefaultHorizonMonths);
+        var cueWords = cues.Where(c => c.Kind != HedgeKind.Attribution).Select(c => c.Text).ToList();
+        yield return Development(sentence, claim, claim.Actors.Concat(others), cueWords, strength, attribution, published);
+        foreach (var (nominal, cue) in NominalClaimReader.Read(body, sentence, claim, cues, mentions, times))
+        {
+            yield return Development(sentence, nominal, nominal.Actors, [cue.Text], cue.Probability, attribution, published);
+        }
+    }
+
+    private static ReportedDevelopment Development(
+        Sentence sentence, Claim claim, IEnumerable<Actor> actors, IReadOnlyList<string> cues, double strength, IReadOnlyList<AttributionLink> attribution, DateOnly published)
+    {
+        var resolveBy = claim.Time?.Window.To ?? published.AddMonths(DefaultHorizonMonths);
         return new ReportedDevelopment(
             sentence.Start,
             sentence.End,
             claim.Text,
-            actors,
-            cues.Where(c => c.Kind != HedgeKind.Attribution).Select(c => c.Text).ToList(),
+            actors.DistinctBy(a => a.Id).ToList(),
+            cues,
             strength,
             attribution,
-            time?.Window,
+            claim.Time?.Window,
             PollQuestion.Ask(claim, resolveBy),
             resolveBy);
     }

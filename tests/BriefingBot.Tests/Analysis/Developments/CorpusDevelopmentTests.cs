@@ -30,6 +30,17 @@ public sealed class CorpusDevelopmentTests
     }
 
     [Fact]
+    public void Analyze_Corpus_FindsCombatAgainstUkraineInTheSameWindow()
+    {
+        var combat = Assert.Single(Developments, d => d.Claim.Contains("combat operations against Ukraine", StringComparison.Ordinal));
+
+        Assert.Equal("North Korea may take part in combat operations against Ukraine", combat.Claim);
+        Assert.Equal(new TimeWindow(new DateOnly(2026, 7, 1), new DateOnly(2026, 8, 31)), combat.Window);
+        Assert.Equal(["potential"], combat.Cues);
+        Assert.Equal("Will North Korea take part in combat operations against Ukraine by 31 August 2026?", combat.Question);
+    }
+
+    [Fact]
     public void Analyze_Corpus_FindsWeaponsSuppliedToRussia()
     {
         Assert.Contains(Developments, d => d.Claim.Contains("supplying weapons to Russia", StringComparison.Ordinal));

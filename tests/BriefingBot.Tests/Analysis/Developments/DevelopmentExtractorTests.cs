@@ -26,9 +26,10 @@ public sealed class DevelopmentExtractorTests
     [InlineData("Diplomatic efforts may focus on pressuring Moscow.", "Diplomatic efforts may focus on pressuring Russia")]
     public void Extract_HedgedEventSentence_NormalisesClaim(string sentence, string claim)
     {
-        var development = Assert.Single(Extract(sentence));
+        var developments = Extract(sentence);
 
-        Assert.Equal(claim, development.Claim);
+        Assert.NotEmpty(developments);
+        Assert.Equal(claim, developments[0].Claim);
     }
 
     [Theory]
@@ -39,6 +40,28 @@ public sealed class DevelopmentExtractorTests
     [InlineData("If confirmed, it would mark the first time that North Korea has fought abroad.")]
     [InlineData("North Korea may not send troops to Russia.")]
     public void Extract_NoPossibleEventWithActor_ReturnsNothing(string sentence) => Assert.Empty(Extract(sentence));
+
+    [Fact]
+    public void Extract_HedgedNounBesideActorClaim_AddsSecondClaimForTheSameSentence()
+    {
+        const string body = "Pyongyang could send engineers to Russia, with possible deployment of artillery units to Kursk by the end of the year.";
+
+        var developments = Extract(body);
+
+        Assert.Equal(
+            ["North Korea could send engineers to Russia", "North Korea may deploy artillery units to Kursk"],
+            developments.Select(d => d.Claim));
+        Assert.All(developments, d => Assert.Equal((0, body.Length), (d.Start, d.End)));
+        Assert.Equal(new DateOnly(2026, 12, 31), developments[1].ResolveBy);
+    }
+
+    [Fact]
+    public void Extract_HedgedNounBesideNonActorSubject_AddsNothing()
+    {
+        const string body = "The move could anger Moscow, with potential involvement in talks.";
+
+        Assert.Equal(["The move could anger Russia"], Extract(body).Select(d => d.Claim));
+    }
 
     [Fact]
     public void Extract_DatelinedSentence_TakesWindowAfterModalNotDateline()
