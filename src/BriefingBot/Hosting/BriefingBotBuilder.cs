@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
@@ -36,6 +37,7 @@ public static class BriefingBotBuilder
         services.AddCommandDispatch();
         services.AddStorage();
         services.AddArticles(commandLine.Mode);
+        services.AddAnalysis();
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);
@@ -62,7 +64,10 @@ public static class BriefingBotBuilder
                 await app.StopAsync(cancellationToken);
                 return exitCode;
             case BotMode.Analyze:
-                throw new BotStartupException("analyze is not available yet.");
+                await app.StartAsync(cancellationToken);
+                var analyzeExitCode = await AnalyzeCommandLine.RunAsync(app.Services, commandLine.Arguments, app.Lifetime.ApplicationStopping);
+                await app.StopAsync(cancellationToken);
+                return analyzeExitCode;
             default:
                 await app.RunAsync();
                 return Environment.ExitCode;
