@@ -35,7 +35,12 @@ public static class BriefingBotBuilder
         }
 
         services.AddCommandDispatch();
-        services.AddStorage();
+        if (commandLine.Mode != BotMode.Analyze)
+        {
+            // analyze reads files and prints; it must not create or migrate a store.
+            services.AddStorage();
+        }
+
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
 
