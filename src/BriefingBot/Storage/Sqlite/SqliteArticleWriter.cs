@@ -10,7 +10,7 @@ internal sealed class SqliteArticleWriter : IDisposable
     private readonly SqliteCommand findBandCandidates;
     private readonly SqliteCommand insertStory;
     private readonly SqliteCommand insertArticle;
-    private readonly SqliteCommand insertBand;
+    private readonly SqliteCommand insertBands;
     private readonly List<BandCandidate> candidates = [];
 
     public SqliteArticleWriter(SqliteConnection connection)
@@ -27,7 +27,9 @@ internal sealed class SqliteArticleWriter : IDisposable
             SELECT id, story_id, minhash FROM articles
             WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN ({string.Join(", ", keyNames)}))
             """, keyNames);
-        insertBand = Prepare(connection, "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ($key, $article)", "$key", "$article");
+        insertBands = Prepare(connection,
+            $"INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES {string.Join(", ", keyNames.Select(k => $"({k}, $article)"))}",
+            [.. keyNames, "$article"]);
         insertStory = Prepare(connection, "INSERT INTO stories (title, created_at) VALUES ($title, $created) RETURNING id", "$title", "$created");
         insertArticle = Prepare(connection, """
             INSERT INTO articles (story_id, url, canonical_url, title, source, author, published_at, fetched_at, language, text,
@@ -73,13 +75,14 @@ internal sealed class SqliteArticleWriter : IDisposable
         p[10].Value = article.ContentHash;
         p[11].Value = ArticleFingerprint.ToBytes(article.MinHash);
         var id = (long)insertArticle.ExecuteScalar()!;
-        insertBand.Transaction = transaction;
-        insertBand.Parameters[1].Value = id;
-        foreach (var key in bandKeys)
+        insertBands.Transaction = transaction;
+        for (var i = 0; i < bandKeys.Length; i++)
         {
-            insertBand.Parameters[0].Value = key;
-            insertBand.ExecuteNonQuery();
+            insertBands.Parameters[i].Value = bandKeys[i];
         }
+
+        insertBands.Parameters[bandKeys.Length].Value = id;
+        insertBands.ExecuteNonQuery();
 
         return new AddResult(outcome, id, storyId.Value);
     }
@@ -90,7 +93,7 @@ internal sealed class SqliteArticleWriter : IDisposable
         findBandCandidates.Dispose();
         insertStory.Dispose();
         insertArticle.Dispose();
-        insertBand.Dispose();
+        insertBands.Dispose();
     }
 
     private long? FindNearDuplicateStory(long[] bandKeys, uint[] minHash, SqliteTransaction transaction)
