@@ -1,0 +1,514 @@
+namespace BriefingBot.Analysis.Actors;
+
+/// <summary>The working state of one <see cref="ActorRecognizer.Recognize"/> call.</summary>
+internal sealed class RecognitionPass
+{
+    private readonly string text;
+    private readonly ActorCatalog catalog;
+    private readonly Gazetteer gazetteer;
+    private readonly WordToken[] words;
+    private readonly bool[] caselessLines;
+    private readonly HashSet<string> lowerCaseKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> documentKeys = new(StringComparer.Ordinal);
+    private readonly List<Found> found = [];
+
+    public RecognitionPass(string text, ActorCatalog catalog, Gazetteer gazetteer)
+    {
+        this.text = text;
+        this.catalog = catalog;
+        this.gazetteer = gazetteer;
+        words = WordScanner.Scan(text);
+        caselessLines = CaselessLines(words);
+        foreach (var word in words)
+        {
+            documentKeys.Add(word.Key);
+            if (!word.IsCapitalised && char.IsLetter(word.Text[0]))
+            {
+                lowerCaseKeys.Add(word.Key);
+            }
+        }
+    }
+
+    public IReadOnlyList<ActorMention> Run()
+    {
+        FindNames();
+        var memory = DocumentMemory.From(found, words);
+        SettleUndecided(memory);
+        FindInCapitalLines(memory);
+        return ToMentions();
+    }
+
+    private void FindNames()
+    {
+        int i = 0;
+        while (i < words.Length)
+        {
+            var word = words[i];
+            bool caseless = caselessLines[word.Line];
+            var match = gazetteer.Match(words, i, caseless);
+            if (caseless)
+            {
+                if (match is not null)
+                {
+                    AddKnown(match);
+                    i += match.Count;
+                }
+                else
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (!word.IsCapitalised && match is null)
+            {
+                i++;
+                continue;
+            }
+
+            int last = RunEnd(i);
+            if (match is not null && match.Last > last)
+            {
+                last = match.Last;
+            }
+
+            ProcessRun(i, last);
+            i = last + 1;
+        }
+    }
+
+    /// <summary>The last word of a capitalised run from <paramref name="first"/>: capitals, joined by "of", "de", ...</summary>
+    private int RunEnd(int first)
+    {
+        int last = first;
+        while (!words[last].IsPossessive && last + 1 < words.Length && words[last + 1].JoinsPrevious)
+        {
+            var next = words[last + 1];
+            if (next.IsCapitalised && !next.IsNumber)
+            {
+                last++;
+            }
+            else if (NameCues.Connectors.Contains(next.Key) && last + 2 < words.Length && words[last + 2].JoinsPrevious
+                && words[last + 2].IsCapitalised && !NameCues.NotNames.Contains(words[last + 2].Key))
+            {
+                last += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
+
+    private void ProcessRun(int first, int last)
+    {
+        // A sentence opener or a calendar word ("The", "On Monday") is not part of the name that follows it.
+        while (first <= last && gazetteer.Match(words, first, false) is null
+            && (NameCues.NotNames.Contains(words[first].Key) || StopWords.Contains(words[first].Key) || !words[first].IsCapitalised))
+        {
+            first++;
+        }
+
+        while (last >= first && (NameCues.NotNames.Contains(words[last].Key) || !words[last].IsCapitalised)
+            && !IsGazetteerEnd(first, last))
+        {
+            last--;
+        }
+
+        bool personCue = false;
+        int position = first;
+        while (position <= last)
+        {
+            var match = gazetteer.Match(words, position, false);
+            if (match is not null && match.Last <= last)
+            {
+                if (TryWholeRun(match, position, last))
+                {
+                    return;
+                }
+
+                AddKnown(match);
+                personCue = false;
+                position = match.Last + 1;
+                continue;
+            }
+
+            int titleEnd = TitleEnd(position, last);
+            if (titleEnd >= 0)
+            {
+                personCue = true;
+                position = titleEnd + 1;
+                continue;
+            }
+
+            int end = position;
+            while (end < last && gazetteer.Match(words, end + 1, false) is null && TitleEnd(end + 1, last) < 0)
+            {
+                end++;
+            }
+
+            // "Paul Washington": a first name then a single catalogue word is one person.
+            if (end < last && GivenNames.Contains(words[end].Key) && gazetteer.Match(words, end + 1, false) is { Count: 1 } surname
+                && surname.Last == last && surname.Names[0].Via != "demonym")
+            {
+                end = last;
+            }
+
+            ClassifyUnknown(position, end, personCue);
+            personCue = false;
+            position = end + 1;
+        }
+    }
+
+    private bool IsGazetteerEnd(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (gazetteer.Match(words, i, false) is { } match && match.Last == last)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Manchester United", "Moscow Region": a place followed by words that make the whole run one name.</summary>
+    private bool TryWholeRun(GazetteerMatch match, int first, int last)
+    {
+        if (match.Last == last || match.Names[0].Via == "demonym" || match.Names[0].Actor.Kind is not (ActorKind.Place or ActorKind.State or ActorKind.Territory))
+        {
+            return false;
+        }
+
+        var lastKey = words[last].Key;
+        if (NameCues.OrganisationEnds.Contains(lastKey))
+        {
+            AddRule(first, last, OrganisationKind(lastKey), 0.7);
+            return true;
+        }
+
+        if (NameCues.PlaceWords.Contains(words[match.Last + 1].Key) && last == match.Last + 1)
+        {
+            AddRule(first, last, ActorKind.Place, 0.7);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the last word of a title starting at <paramref name="first"/> ("Foreign Minister"), or -1.</summary>
+    private int TitleEnd(int first, int last)
+    {
+        int end = -1;
+        for (int i = first; i < last; i++)
+        {
+            var key = words[i].Key.TrimEnd('.');
+            if (NameCues.Titles.Contains(key))
+            {
+                end = i;
+            }
+            else if (!NameCues.TitleModifiers.Contains(key))
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+
+    private void ClassifyUnknown(int first, int last, bool personCue)
+    {
+        while (first <= last && NameCues.NotNames.Contains(words[first].Key))
+        {
+            first++;
+        }
+
+        if (first > last || words[first].Length < 2 && first == last)
+        {
+            return;
+        }
+
+        int count = last - first + 1;
+        var firstWord = words[first];
+        var lastKey = words[last].Key;
+        bool hasFirstName = GivenNames.Contains(firstWord.Key) && count >= 2;
+
+        if (!personCue && count == 1 && firstWord.OpensSentence && !hasFirstName && lowerCaseKeys.Contains(firstWord.Key))
+        {
+            return;
+        }
+
+        if (NameCues.OrganisationEnds.Contains(lastKey) && count >= 2 || NameCues.OrganisationStarts.Contains(firstWord.Key) && count >= 2 && !personCue)
+        {
+            AddRule(first, last, OrganisationKind(lastKey), 0.7);
+            return;
+        }
+
+        for (int i = first; i <= last; i++)
+        {
+            if (NameCues.MiscWords.Contains(words[i].Key) && count >= 2 && !personCue)
+            {
+                return;
+            }
+        }
+
+        if (count >= 2 && (NameCues.PlaceWords.Contains(lastKey) || firstWord.Key is "mount" or "lake" or "port" or "cape" or "fort" or "mt"))
+        {
+            AddRule(first, last, ActorKind.Place, 0.6);
+            return;
+        }
+
+        if (personCue || hasFirstName || IsPersonByRole(first) || IsPersonByResultLine(last))
+        {
+            AddRule(first, last, ActorKind.Person, personCue || hasFirstName ? 0.75 : 0.6);
+            return;
+        }
+
+        if (count == 1 && firstWord.IsUpper)
+        {
+            AddRule(first, last, ActorKind.Organisation, 0.5);
+            return;
+        }
+
+        found.Add(new Found(first, last, null, null, "rule", 0));
+    }
+
+    /// <summary>"spokesman Martin Kuebler", "striker Alan Shearer": a lower-case role word before the name.</summary>
+    private bool IsPersonByRole(int first) =>
+        first > 0 && words[first].JoinsPrevious && !words[first - 1].IsCapitalised && NameCues.Titles.Contains(words[first - 1].Key);
+
+    /// <summary>"Pete Sampras (U.S.)", "Said Aouita (Morocco)": results list a person with their country in brackets.</summary>
+    private bool IsPersonByResultLine(int last)
+    {
+        int i = words[last].End;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != '(' || last + 1 >= words.Length)
+        {
+            return false;
+        }
+
+        var inside = gazetteer.Match(words, last + 1, false);
+        return inside is not null && inside.Names[0].Actor.Kind is ActorKind.State or ActorKind.Territory or ActorKind.Place
+            && NextVisible(words[inside.Last].End) == ')';
+    }
+
+    private char NextVisible(int from)
+    {
+        for (int i = from; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return '\0';
+    }
+
+    private void SettleUndecided(DocumentMemory memory)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            var item = found[k];
+            if (item.Kind is not null)
+            {
+                found[k] = IsTeam(item) ? item with { Kind = ActorKind.Organisation, Actor = null, Via = "rule", Confidence = 0.6 } : item;
+                continue;
+            }
+
+            var known = memory.Find(words, item.First, item.Last);
+            if (known is not null)
+            {
+                found[k] = item with { Kind = known, Confidence = 0.6 };
+            }
+            else if (IsTeamContext(item.First, item.Last))
+            {
+                found[k] = item with { Kind = ActorKind.Organisation, Confidence = 0.5 };
+            }
+            else if (item.Last > item.First)
+            {
+                found[k] = item with { Kind = ActorKind.Person, Confidence = 0.5 };
+            }
+            else if (!words[item.First].OpensSentence || NextIsSpeech(item.Last))
+            {
+                found[k] = item with { Kind = DefaultSingleKind, Confidence = 0.4 };
+            }
+        }
+
+        found.RemoveAll(item => item.Kind is null);
+        ResolveAmbiguous();
+    }
+
+    private static ActorKind DefaultSingleKind => ActorKind.Person;
+
+    private bool NextIsSpeech(int last) => last + 1 < words.Length && NameCues.SpeechVerbs.Contains(words[last + 1].Key);
+
+    /// <summary>A city or region playing a match is a club: "Leicestershire beat Somerset", "Lazio 2 Roma 1".</summary>
+    private bool IsTeam(Found item) =>
+        item.Actor is { Kind: ActorKind.Place } && item.Via != "demonym" && IsTeamContext(item.First, item.Last);
+
+    private bool IsTeamContext(int first, int last)
+    {
+        string previous = first > 0 && words[first - 1].Line == words[first].Line ? words[first - 1].Key : "";
+        string next = last + 1 < words.Length && words[last + 1].Line == words[last].Line ? words[last + 1].Key : "";
+        if (NameCues.MatchWords.Contains(previous) || NameCues.MatchWords.Contains(next))
+        {
+            return true;
+        }
+
+        // A score right after the name, and another name with a score on the same line.
+        return last + 1 < words.Length && IsScore(words[last + 1]) && words[last + 1].Line == words[last].Line
+            && (last + 3 < words.Length && words[last + 2].IsCapitalised && words[last + 2].Line == words[last].Line
+                || first >= 2 && IsScore(words[first - 1]) && words[first - 1].Line == words[first].Line);
+    }
+
+    private static bool IsScore(WordToken word) =>
+        word.Length <= 2 && word.Text.All(char.IsDigit);
+
+    private void ResolveAmbiguous()
+    {
+        int north = found.Count(item => item.Actor?.Id == "kp");
+        int south = found.Count(item => item.Actor?.Id == "kr");
+        for (int k = 0; k < found.Count; k++)
+        {
+            var item = found[k];
+            if (item.Names is null || !Ambiguity.NeedsContext(item.Names))
+            {
+                continue;
+            }
+
+            var ids = item.Names.Select(name => name.Actor.Id).ToHashSet(StringComparer.Ordinal);
+            (Actor actor, double confidence) = ids.Contains(Ambiguity.KoreaId) && item.Names[0].Actor.Id == Ambiguity.KoreaId
+                    && words[item.First].Key is "korea" or "korean" or "koreans"
+                ? Ambiguity.Korea(catalog, north, south)
+                : ids.Contains(Ambiguity.GeorgiaPlaceId)
+                    ? Ambiguity.Georgia(catalog, documentKeys)
+                    : ids.Contains(Ambiguity.WashingtonPlaceId) && item.Last == item.First
+                        ? Ambiguity.Washington(catalog, words, item.First)
+                        : (item.Actor!, item.Confidence);
+            string via = item.Via == "demonym" ? "demonym" : actor.Id == item.Names[0].Actor.Id ? item.Via : "alias";
+            found[k] = item with { Actor = actor, Kind = actor.Kind, Confidence = confidence, Via = via };
+        }
+    }
+
+    /// <summary>Headlines in capitals say nothing by case: only names the rest of the text has shown are taken.</summary>
+    private void FindInCapitalLines(DocumentMemory memory)
+    {
+        var covered = new bool[words.Length];
+        foreach (var item in found)
+        {
+            for (int i = item.First; i <= item.Last; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (!caselessLines[words[i].Line] || covered[i] || !char.IsLetter(words[i].Text[0]))
+            {
+                continue;
+            }
+
+            for (int last = Math.Min(words.Length - 1, i + 3); last >= i; last--)
+            {
+                if (words[last].Line != words[i].Line || Enumerable.Range(i, last - i + 1).Any(k => covered[k]))
+                {
+                    continue;
+                }
+
+                var kind = memory.Find(words, i, last);
+                if (kind is null && last == i && IsDateline(i))
+                {
+                    kind = ActorKind.Place;
+                }
+
+                if (kind is not null && !StopWords.Contains(words[i].Key) && !NameCues.NotNames.Contains(words[i].Key))
+                {
+                    found.Add(new Found(i, last, kind, null, "rule", 0.5));
+                    i = last;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"LONDON 1996-08-30", "SEOUL, Nov 25": a place in capitals opening a line before a date.</summary>
+    private bool IsDateline(int index)
+    {
+        var word = words[index];
+        if (index > 0 && words[index - 1].Line == word.Line || !word.IsUpper || index + 1 >= words.Length)
+        {
+            return false;
+        }
+
+        var next = words[index + 1];
+        return next.Line == word.Line && (next.IsNumber && next.Text.Contains('-') || NameCues.NotNames.Contains(next.Key) && next.Key.Length == 3);
+    }
+
+    private void AddKnown(GazetteerMatch match)
+    {
+        var name = match.Names[0];
+        double confidence = name.Via == "name" ? 0.95 : 0.85;
+        found.Add(new Found(match.First, match.Last, name.Actor.Kind, name.Actor, name.Via, confidence) { Names = match.Names });
+    }
+
+    private void AddRule(int first, int last, ActorKind kind, double confidence) =>
+        found.Add(new Found(first, last, kind, null, "rule", confidence));
+
+    private static ActorKind OrganisationKind(string lastKey) =>
+        lastKey is "front" or "brigade" or "brigades" or "militia" or "militias" ? ActorKind.ArmedGroup : ActorKind.Organisation;
+
+    private List<ActorMention> ToMentions()
+    {
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        var mentions = new List<ActorMention>(found.Count);
+        int coveredTo = -1;
+        foreach (var item in found)
+        {
+            if (item.First <= coveredTo)
+            {
+                continue;
+            }
+
+            int start = words[item.First].Start;
+            int end = words[item.Last].End;
+            mentions.Add(new ActorMention(start, end - start, text[start..end], item.Actor, item.Kind!.Value, item.Confidence, item.Via));
+            coveredTo = item.Last;
+        }
+
+        return mentions;
+    }
+
+    private static bool[] CaselessLines(WordToken[] words)
+    {
+        int lines = words.Length == 0 ? 0 : words[^1].Line + 1;
+        var upper = new int[lines];
+        var lettered = new int[lines];
+        foreach (var word in words)
+        {
+            if (word.Length >= 2 && char.IsLetter(word.Text[0]))
+            {
+                lettered[word.Line]++;
+                upper[word.Line] += word.IsUpper ? 1 : 0;
+            }
+        }
+
+        var caseless = new bool[lines];
+        for (int line = 0; line < lines; line++)
+        {
+            caseless[line] = lettered[line] >= 2 && upper[line] * 10 >= lettered[line] * 8
+                || lettered[line] == 1 && upper[line] == 1;
+        }
+
+        return caseless;
+    }
+}
