@@ -124,5 +124,13 @@ internal static class NameCues
         "relegated", "promoted", "overcame", "outclassed", "downed", "trounced", "crushed", "upset", "eliminated",
         "knocked");
 
+    /// <summary>Lower-case words before a place name ("in Kent", "near Bou Haroun").</summary>
+    public static readonly FrozenSet<string> PlacePrepositions = Set("in", "near", "at", "outside", "from", "across", "into", "via");
+
+    /// <summary>Lower-case nouns next to a place name ("town of Bou Haroun", "Jiangsu province").</summary>
+    public static readonly FrozenSet<string> PlaceNouns = Set(
+        "town", "city", "village", "state", "province", "region", "district", "county", "capital", "port", "suburb",
+        "island", "republic", "area", "border", "valley", "river", "enclave", "municipality", "prefecture", "camp", "battle");
+
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -150,6 +150,14 @@ internal sealed class RecognitionPass
                 end++;
             }
 
+            // "Air France", "Dynamo Moscow": an organisation's first word before a catalogue name.
+            if (end < last && end == position && NameCues.OrganisationStarts.Contains(words[position].Key)
+                && gazetteer.Match(words, end + 1, false) is { } named && named.Last == last && named.Names[0].Via != "demonym")
+            {
+                AddRule(position, last, ActorKind.Organisation, 0.6);
+                return;
+            }
+
             // "Paul Washington": a first name then a single catalogue word is one person.
             if (end < last && GivenNames.Contains(words[end].Key) && gazetteer.Match(words, end + 1, false) is { Count: 1 } surname
                 && surname.Last == last && surname.Names[0].Via != "demonym")
@@ -262,7 +270,7 @@ internal sealed class RecognitionPass
             return;
         }
 
-        if (personCue || hasFirstName || IsPersonByRole(first) || IsPersonByResultLine(last))
+        if (personCue || hasFirstName || count >= 2 && IsInitial(firstWord) || IsPersonByRole(first) || IsPersonByResultLine(last))
         {
             AddRule(first, last, ActorKind.Person, personCue || hasFirstName ? 0.75 : 0.6);
             return;
@@ -339,7 +347,7 @@ internal sealed class RecognitionPass
             }
             else if (!words[item.First].OpensSentence || NextIsSpeech(item.Last))
             {
-                found[k] = item with { Kind = DefaultSingleKind, Confidence = 0.4 };
+                found[k] = item with { Kind = SingleWordKind(item.First), Confidence = 0.4 };
             }
         }
 
@@ -347,7 +355,29 @@ internal sealed class RecognitionPass
         ResolveAmbiguous();
     }
 
-    private static ActorKind DefaultSingleKind => ActorKind.Person;
+    /// <summary>A lone unknown capitalised word: where it sits says more than the word ("in Michoacan", "the Brewers").</summary>
+    private ActorKind SingleWordKind(int index)
+    {
+        string previous = index > 0 && words[index].JoinsPrevious ? words[index - 1].Key : "";
+        string beforePrevious = index > 1 ? words[index - 2].Key : "";
+        string next = index + 1 < words.Length && words[index + 1].Line == words[index].Line ? words[index + 1].Key : "";
+        if (NameCues.PlacePrepositions.Contains(previous) || previous == "of" && NameCues.PlaceNouns.Contains(beforePrevious)
+            || NameCues.PlaceNouns.Contains(next) && !words[index + 1].IsCapitalised)
+        {
+            return ActorKind.Place;
+        }
+
+        if (NextIsSpeech(index) || next is "," && index + 2 < words.Length && IsAge(words[index + 2]))
+        {
+            return ActorKind.Person;
+        }
+
+        return ActorKind.Organisation;
+    }
+
+    private static bool IsAge(WordToken word) => word.Length == 2 && word.Text.All(char.IsDigit);
+
+    private static bool IsInitial(WordToken word) => word.Length == 1 && char.IsUpper(word.Text[0]);
 
     private bool NextIsSpeech(int last) => last + 1 < words.Length && NameCues.SpeechVerbs.Contains(words[last + 1].Key);
 
@@ -364,14 +394,14 @@ internal sealed class RecognitionPass
             return true;
         }
 
-        // A score right after the name, and another name with a score on the same line.
+        // A score or a row of a standings table right after a name that is not a person's.
         return last + 1 < words.Length && IsScore(words[last + 1]) && words[last + 1].Line == words[last].Line
-            && (last + 3 < words.Length && words[last + 2].IsCapitalised && words[last + 2].Line == words[last].Line
-                || first >= 2 && IsScore(words[first - 1]) && words[first - 1].Line == words[first].Line);
+            && !GivenNames.Contains(words[first].Key) && !IsInitial(words[first]);
     }
 
+    /// <summary>"3", "429", "197-8": a score or a tally, not a year or an amount.</summary>
     private static bool IsScore(WordToken word) =>
-        word.Length <= 2 && word.Text.All(char.IsDigit);
+        word.Length <= 5 && word.IsNumber && word.Text.All(c => char.IsDigit(c) || c == '-') && !(word.Length == 4 && word.Text.All(char.IsDigit));
 
     private void ResolveAmbiguous()
     {
