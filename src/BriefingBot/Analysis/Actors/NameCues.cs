@@ -20,7 +20,8 @@ internal static class NameCues
         "team-mate", "skipper", "coach", "trainer", "jockey", "seed", "outfielder", "catcher", "shortstop", "left-hander",
         "right-hander", "newcomer", "playmaker", "sprinter", "analyst", "economist", "dealer", "trader", "strategist",
         "executive", "president-elect", "vice-president", "premier-elect", "candidate", "challenger", "opponent", "novelist",
-        "writer", "author", "actor", "actress", "singer", "son", "daughter", "wife", "husband", "brother", "sister");
+        "writer", "author", "actor", "actress", "singer", "son", "daughter", "wife", "husband", "brother", "sister",
+        "b", "c", "lbw"); // cricket scorecards: "c Vaas b Chandana"
 
     /// <summary>Words that may stand inside a title before the title word: "Foreign Minister", "Vice President".</summary>
     public static readonly FrozenSet<string> TitleModifiers = Set(

@@ -106,10 +106,16 @@ internal sealed class RecognitionPass
     private void ProcessRun(int first, int last)
     {
         // A sentence opener or a calendar word ("The", "On Monday") is not part of the name that follows it.
-        while (first <= last && gazetteer.Match(words, first, false) is null
+        while (first <= last && gazetteer.Match(words, first, false) is null && !IsInitialBeforeName(first, last)
             && (NameCues.NotNames.Contains(words[first].Key) || StopWords.Contains(words[first].Key) || !words[first].IsCapitalised))
         {
             first++;
+        }
+
+        // "U.S. Open", "Hong Kong Open", "World Cup": an event is no actor, even when it holds a place's name.
+        if (last > first && NameCues.MiscWords.Contains(words[last].Key) || first == last && NameCues.MiscWords.Contains(words[first].Key))
+        {
+            return;
         }
 
         while (last >= first && (NameCues.NotNames.Contains(words[last].Key) || !words[last].IsCapitalised)
@@ -230,7 +236,7 @@ internal sealed class RecognitionPass
 
     private void ClassifyUnknown(int first, int last, bool personCue)
     {
-        while (first <= last && NameCues.NotNames.Contains(words[first].Key))
+        while (first <= last && NameCues.NotNames.Contains(words[first].Key) && !IsInitialBeforeName(first, last))
         {
             first++;
         }
@@ -376,6 +382,10 @@ internal sealed class RecognitionPass
     }
 
     private static bool IsAge(WordToken word) => word.Length == 2 && word.Text.All(char.IsDigit);
+
+    /// <summary>"A. Smith": a capital with a full stop, then a name.</summary>
+    private bool IsInitialBeforeName(int index, int last) =>
+        index < last && IsInitial(words[index]) && words[index].End < text.Length && text[words[index].End] == '.';
 
     private static bool IsInitial(WordToken word) => word.Length == 1 && char.IsUpper(word.Text[0]);
 
