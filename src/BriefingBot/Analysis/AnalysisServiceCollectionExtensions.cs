@@ -1,14 +1,28 @@
+using BriefingBot.Analysis.Actors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BriefingBot.Analysis;
 
 public static class AnalysisServiceCollectionExtensions
 {
-    /// <summary>Registers the text analysis services: the extractive summariser as the default <see cref="ISummarizer"/>.</summary>
+    /// <summary>
+    /// Registers the text analysis services: the extractive summariser as the default <see cref="ISummarizer"/>, the
+    /// actor catalogue (config/actors.json beside the app, or <c>Analysis:ActorsPath</c>) and the actor recogniser.
+    /// </summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<ISummarizer>(sp => sp.GetRequiredService<ExtractiveSummarizer>());
+        services.TryAddSingleton(sp => ActorCatalog.Load(ActorsPath(sp.GetService<IConfiguration>())));
+        services.TryAddSingleton<IActorRecognizer, ActorRecognizer>();
         return services;
+    }
+
+    private static string ActorsPath(IConfiguration? configuration)
+    {
+        var configured = configuration?["Analysis:ActorsPath"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "config", "actors.json")
+            : Path.GetFullPath(configured, AppContext.BaseDirectory);
     }
 }

@@ -256,7 +256,8 @@ internal sealed class RecognitionPass
             return;
         }
 
-        if (NameCues.OrganisationEnds.Contains(lastKey) && count >= 2 || NameCues.OrganisationStarts.Contains(firstWord.Key) && count >= 2 && !personCue)
+        if (NameCues.OrganisationEnds.Contains(lastKey) && count >= 2 || NameCues.OrganisationStarts.Contains(firstWord.Key) && count >= 2 && !personCue
+            || HasOrganisationWordBeforeOf(first, last))
         {
             AddRule(first, last, OrganisationKind(lastKey), 0.7);
             return;
@@ -289,6 +290,20 @@ internal sealed class RecognitionPass
         }
 
         found.Add(new Found(first, last, null, null, "rule", 0));
+    }
+
+    /// <summary>"Nordstrand Ministry of Fisheries": an organisation word followed by what it is of.</summary>
+    private bool HasOrganisationWordBeforeOf(int first, int last)
+    {
+        for (int i = first; i < last; i++)
+        {
+            if (words[i + 1].Key == "of" && NameCues.OrganisationEnds.Contains(words[i].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"spokesman Martin Kuebler", "striker Alan Shearer": a lower-case role word before the name.</summary>
