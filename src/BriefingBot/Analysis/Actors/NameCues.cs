@@ -55,7 +55,8 @@ internal static class NameCues
         "reds", "pirates", "phillies", "expos", "brewers", "indians", "athletics", "rockies", "marlins", "cardinals",
         "blues", "whites", "saints", "chiefs", "broncos", "chargers", "seahawks", "steelers", "browns", "bengals",
         "ravens", "colts", "titans", "jaguars", "texans", "vikings", "redskins", "commanders", "buccaneers", "falcons",
-        "panthers", "49ers", "rams", "bills");
+        "panthers", "49ers", "rams", "bills", "team", "staff", "panel", "taskforce", "force", "initiative", "programme",
+        "program", "project");
 
     /// <summary>First words of an organisation's name: "Bank of England", "University of Chicago", "Real Madrid".</summary>
     public static readonly FrozenSet<string> OrganisationStarts = Set(
@@ -84,6 +85,7 @@ internal static class NameCues
 
     /// <summary>Capitalised words that are not names by themselves: calendar words, and words that often open a sentence.</summary>
     public static readonly FrozenSet<string> NotNames = Set(
+        "western", "eastern", "northern", "southern",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat",

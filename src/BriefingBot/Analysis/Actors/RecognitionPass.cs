@@ -3,6 +3,8 @@ namespace BriefingBot.Analysis.Actors;
 /// <summary>The working state of one <see cref="ActorRecognizer.Recognize"/> call.</summary>
 internal sealed class RecognitionPass
 {
+    private static readonly System.Buffers.SearchValues<char> TableMarks = System.Buffers.SearchValues.Create(",()0123456789;");
+
     private readonly string text;
     private readonly ActorCatalog catalog;
     private readonly Gazetteer gazetteer;
@@ -18,7 +20,7 @@ internal sealed class RecognitionPass
         this.catalog = catalog;
         this.gazetteer = gazetteer;
         words = WordScanner.Scan(text);
-        caselessLines = CaselessLines(words);
+        caselessLines = CaselessLines(text, words);
         foreach (var word in words)
         {
             documentKeys.Add(word.Key);
@@ -269,6 +271,12 @@ internal sealed class RecognitionPass
             {
                 return;
             }
+        }
+
+        if (hasFirstName)
+        {
+            AddRule(first, last, ActorKind.Person, 0.75);
+            return;
         }
 
         if (count >= 2 && (NameCues.PlaceWords.Contains(lastKey) || firstWord.Key is "mount" or "lake" or "port" or "cape" or "fort" or "mt"))
@@ -543,7 +551,7 @@ internal sealed class RecognitionPass
         return mentions;
     }
 
-    private static bool[] CaselessLines(WordToken[] words)
+    private static bool[] CaselessLines(string text, WordToken[] words)
     {
         int lines = words.Length == 0 ? 0 : words[^1].Line + 1;
         var upper = new int[lines];
@@ -564,6 +572,41 @@ internal sealed class RecognitionPass
                 || lettered[line] == 1 && upper[line] == 1;
         }
 
+        MarkTitleCaseLines(text, words, caseless);
         return caseless;
+    }
+
+    /// <summary>
+    /// "North Korea’s Potential Military Involvement in Ukraine Sparks Concern": a headline in title case capitalises
+    /// every word, so capitals say no more there than in a headline in capitals. Lists of names ("Ann Lee, Bo Ek")
+    /// and tables carry commas, brackets or figures; a headline has none and no closing full stop.
+    /// </summary>
+    private static void MarkTitleCaseLines(string text, WordToken[] words, bool[] caseless)
+    {
+        int index = 0;
+        while (index < words.Length)
+        {
+            int line = words[index].Line, first = index, capitalised = 0, content = 0;
+            for (; index < words.Length && words[index].Line == line; index++)
+            {
+                if (StopWords.Contains(words[index].Key))
+                {
+                    continue;
+                }
+
+                content++;
+                capitalised += words[index].IsCapitalised ? 1 : 0;
+            }
+
+            if (caseless[line] || content < 5 || capitalised < content)
+            {
+                continue;
+            }
+
+            int start = words[first].Start, end = words[index - 1].End;
+            var span = text.AsSpan(start, end - start);
+            bool plain = span.IndexOfAny(TableMarks) < 0 && (end >= text.Length || text[end] != '.');
+            caseless[line] = plain;
+        }
     }
 }

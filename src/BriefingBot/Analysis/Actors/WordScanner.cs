@@ -8,7 +8,7 @@ internal static class WordScanner
 {
     public static WordToken[] Scan(string text)
     {
-        var raw = Tokenizer.Tokenize(text);
+        var raw = SplitCompounds(text, Tokenizer.Tokenize(text));
         var words = new List<WordToken>(raw.Count);
         int line = 0, lineScanned = 0;
         for (int i = 0; i < raw.Count; i++)
@@ -46,7 +46,7 @@ internal static class WordScanner
                 IsUpper = IsUpper(surface),
                 OpensSentence = words.Count == 0 || newline || before is '.' or '!' or '?' or ':' or '"' or '“' or '‘' or '\'' or '-' or '—' or '–' or '(' or '[' or ';',
                 JoinsPrevious = words.Count > 0 && !newline && !previous.IsPossessive
-                    && (spacesOnly || (before == '.' && previous.Length <= 3 && previous.IsCapitalised)),
+                    && (spacesOnly || (before == '.' && previous.Length <= 3 && previous.IsCapitalised) || start == previous.End + 1 && before == '-'),
                 IsPossessive = possessive,
             });
         }
@@ -69,6 +69,48 @@ internal static class WordScanner
 
         return plain ? word : word.ToLowerInvariant().Replace('’', '\'');
     }
+
+    /// <summary>
+    /// Splits "Korea-Russia" and "Japanese-made" so each name stands alone; "Kim Jong-un" and "well-known" stay whole.
+    /// </summary>
+    private static List<Token> SplitCompounds(string text, IReadOnlyList<Token> tokens)
+    {
+        var result = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            int from = token.Start;
+            for (int i = token.Start + 1; i < token.End - 1; i++)
+            {
+                if (text[i] != '-' || !char.IsUpper(text[from]))
+                {
+                    continue;
+                }
+
+                int next = i + 1, nextEnd = next;
+                while (nextEnd < token.End && text[nextEnd] != '-')
+                {
+                    nextEnd++;
+                }
+
+                if (char.IsUpper(text[next]) || CompoundEndings.Contains(text[next..nextEnd]))
+                {
+                    result.Add(new Token(text[from..i], from, i - from));
+                    from = next;
+                }
+            }
+
+            result.Add(from == token.Start ? token : new Token(text[from..token.End], from, token.End - from));
+        }
+
+        return result;
+    }
+
+    private static readonly HashSet<string> CompoundEndings = new(StringComparer.Ordinal)
+    {
+        "made", "based", "led", "backed", "born", "owned", "run", "language", "speaking", "registered", "flagged",
+        "controlled", "held", "occupied", "funded", "supported", "style", "era", "bound", "built", "sponsored",
+        "brokered", "allied", "friendly", "listed", "linked", "aligned", "installed", "appointed", "annexed", "bred",
+    };
 
     private static bool IsInitial(string text, int start, int end) =>
         end - start == 1 && char.IsLetter(text[start]) && end < text.Length && text[end] == '.';
