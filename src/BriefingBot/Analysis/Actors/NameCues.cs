@@ -30,7 +30,7 @@ internal static class NameCues
         "deputy", "acting", "former", "chief", "senior", "supreme", "state", "home", "first", "executive", "managing",
         "general", "national", "security", "army", "police", "opposition", "party", "team", "club", "crown", "grand",
         "lieutenant", "brigadier", "major", "rear", "field", "attorney", "assistant", "under", "secretary", "of", "for",
-        "the", "affairs", "foreign-affairs", "environment", "treasury", "information", "communications", "ex");
+        "the", "affairs", "cabinet", "environment", "treasury", "information", "communications", "ex");
 
     /// <summary>Last words of an organisation's name.</summary>
     public static readonly FrozenSet<string> OrganisationEnds = Set(
@@ -121,11 +121,8 @@ internal static class NameCues
 
     /// <summary>Words after which a name is a playing team: "beat Somerset", "Arsenal v Chelsea".</summary>
     public static readonly FrozenSet<string> MatchWords = Set(
-        "beat", "beats", "v", "vs", "versus", "drew", "draw", "defeated", "lost", "against", "edged", "thrashed",
-        "routed", "hosted", "host", "hosts", "visit", "visiting", "visitors", "play", "played", "playing", "face",
-        "faces", "faced", "meet", "meets", "met", "held", "hold", "win", "won", "lose", "leaders", "champions",
-        "relegated", "promoted", "overcame", "outclassed", "downed", "trounced", "crushed", "upset", "eliminated",
-        "knocked");
+        "beat", "beats", "v", "vs", "versus", "drew", "defeated", "lost", "edged", "thrashed", "routed", "hosted",
+        "trounced", "downed", "outclassed", "relegated", "promoted", "overcame");
 
     /// <summary>Lower-case words before a place name ("in Kent", "near Bou Haroun").</summary>
     public static readonly FrozenSet<string> PlacePrepositions = Set("in", "near", "at", "outside", "from", "across", "into", "via");

@@ -159,7 +159,7 @@ internal sealed class RecognitionPass
             }
 
             // "Air France", "Dynamo Moscow": an organisation's first word before a catalogue name.
-            if (end < last && end == position && NameCues.OrganisationStarts.Contains(words[position].Key)
+            if (end < last && NameCues.OrganisationStarts.Contains(words[position].Key)
                 && gazetteer.Match(words, end + 1, false) is { } named && named.Last == last && named.Names[0].Via != "demonym")
             {
                 AddRule(position, last, ActorKind.Organisation, 0.6);
