@@ -91,7 +91,8 @@ internal sealed class RecognitionPass
             {
                 last++;
             }
-            else if (NameCues.Connectors.Contains(next.Key) && last + 2 < words.Length && words[last + 2].JoinsPrevious
+            else if (NameCues.Connectors.Contains(next.Key) && !(next.Key == "of" && GivenNames.Contains(words[first].Key))
+                && last + 2 < words.Length && words[last + 2].JoinsPrevious
                 && words[last + 2].IsCapitalised && !NameCues.NotNames.Contains(words[last + 2].Key))
             {
                 last += 2;
@@ -285,7 +286,8 @@ internal sealed class RecognitionPass
             return;
         }
 
-        if (personCue || hasFirstName || count >= 2 && IsInitial(firstWord) || IsPersonByRole(first) || IsPersonByResultLine(last))
+        if (personCue || hasFirstName || count >= 2 && IsInitial(firstWord) || IsPersonByRole(first) || IsPersonByResultLine(last)
+            || IsFollowedByAge(last))
         {
             AddRule(first, last, ActorKind.Person, personCue || hasFirstName ? 0.75 : 0.6);
             return;
@@ -381,8 +383,38 @@ internal sealed class RecognitionPass
         }
 
         found.RemoveAll(item => item.Kind is null);
+        FollowLists();
         ResolveAmbiguous();
     }
+
+    /// <summary>"Given, Breen, Staunton, Irwin": a guessed name in a comma list takes the kind of a surer neighbour.</summary>
+    private void FollowLists()
+    {
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int k = 0; k < found.Count; k++)
+            {
+                var item = found[k];
+                if (item.Confidence > 0.4 || item.Actor is not null)
+                {
+                    continue;
+                }
+
+                var neighbour = k > 0 && IsListNeighbour(found[k - 1], item) ? found[k - 1]
+                    : k + 1 < found.Count && IsListNeighbour(item, found[k + 1]) ? found[k + 1] : null;
+                if (neighbour is { Kind: ActorKind.Person, Confidence: > 0.4 } && neighbour.Via == "rule")
+                {
+                    found[k] = item with { Kind = ActorKind.Person, Confidence = 0.45 };
+                }
+            }
+        }
+    }
+
+    private bool IsListNeighbour(Found left, Found right) =>
+        right.First == left.Last + 1 && words[right.First].Line == words[left.Last].Line
+        && NextVisible(words[left.Last].End) == ',' && text.IndexOf(',', words[left.Last].End, words[right.First].Start - words[left.Last].End) >= 0
+        && text.AsSpan(words[left.Last].End, words[right.First].Start - words[left.Last].End).Trim().Length == 1;
 
     /// <summary>A lone unknown capitalised word: where it sits says more than the word ("in Michoacan", "the Brewers").</summary>
     private ActorKind SingleWordKind(int index)
@@ -396,7 +428,7 @@ internal sealed class RecognitionPass
             return ActorKind.Place;
         }
 
-        if (NextIsSpeech(index) || next is "," && index + 2 < words.Length && IsAge(words[index + 2]))
+        if (NextIsSpeech(index) || NameCues.SpeechVerbs.Contains(previous) || IsFollowedByAge(index))
         {
             return ActorKind.Person;
         }
@@ -404,7 +436,10 @@ internal sealed class RecognitionPass
         return ActorKind.Organisation;
     }
 
-    private static bool IsAge(WordToken word) => word.Length == 2 && word.Text.All(char.IsDigit);
+    /// <summary>"Jeerasak Densakul, 24, was arrested": a name, a comma and an age.</summary>
+    private bool IsFollowedByAge(int last) =>
+        last + 1 < words.Length && words[last + 1].Length == 2 && words[last + 1].Text.All(char.IsDigit)
+        && NextVisible(words[last].End) == ',' && words[last + 1].Line == words[last].Line;
 
     /// <summary>"A. Smith": a capital with a full stop, then a name.</summary>
     private bool IsInitialBeforeName(int index, int last) =>
@@ -428,7 +463,7 @@ internal sealed class RecognitionPass
         }
 
         // A score or a row of a standings table right after a name that is not a person's.
-        return last + 1 < words.Length && IsScore(words[last + 1]) && words[last + 1].Line == words[last].Line
+        return last + 1 < words.Length && IsScore(words[last + 1]) && words[last + 1].JoinsPrevious
             && !GivenNames.Contains(words[first].Key) && !IsInitial(words[first]);
     }
 
