@@ -23,11 +23,12 @@ internal sealed class DocumentMemory
                 continue;
             }
 
-            memory.kinds.TryAdd(Key(words, item.First, item.Last), kind);
             if (kind == ActorKind.Person && item.Last > item.First)
             {
-                memory.kinds.TryAdd(words[item.Last].Key, kind);
+                memory.kinds[words[item.Last].Key] = kind;
             }
+
+            memory.kinds.TryAdd(Key(words, item.First, item.Last), kind);
         }
 
         return memory;

@@ -167,9 +167,9 @@ internal sealed class RecognitionPass
                 return;
             }
 
-            // "Paul Washington": a first name then a single catalogue word is one person.
-            if (end < last && GivenNames.Contains(words[end].Key) && gazetteer.Match(words, end + 1, false) is { Count: 1 } surname
-                && surname.Last == last && surname.Names[0].Via != "demonym")
+            // "Paul Washington", "MaliVai Washington": a name then a single catalogue word is one person.
+            if (end < last && gazetteer.Match(words, end + 1, false) is { Count: 1 } surname && surname.Last == last
+                && surname.Names[0].Via != "demonym" && (GivenNames.Contains(words[end].Key) || end == position && CanBeFirstName(words[end])))
             {
                 end = last;
             }
@@ -179,6 +179,11 @@ internal sealed class RecognitionPass
             position = end + 1;
         }
     }
+
+    private static bool CanBeFirstName(WordToken word) =>
+        !word.OpensSentence && !word.IsUpper && word.Length > 2 && !NameCues.PlaceWords.Contains(word.Key)
+        && !NameCues.OrganisationStarts.Contains(word.Key) && !NameCues.MiscWords.Contains(word.Key) && !NameCues.Titles.Contains(word.Key)
+        && !NameCues.TitleModifiers.Contains(word.Key) && !NameCues.NotNames.Contains(word.Key);
 
     private bool IsGazetteerEnd(int first, int last)
     {
@@ -357,6 +362,13 @@ internal sealed class RecognitionPass
         for (int k = 0; k < found.Count; k++)
         {
             var item = found[k];
+            if (item.Actor is not null && item.First == item.Last && item.Via != "demonym" && item.Kind is ActorKind.Place or ActorKind.State
+                && memory.Find(words, item.First, item.Last) == ActorKind.Person && !caselessLines[words[item.First].Line])
+            {
+                found[k] = item with { Kind = ActorKind.Person, Actor = null, Via = "rule", Confidence = 0.5, Names = null };
+                continue;
+            }
+
             if (item.Kind is not null)
             {
                 found[k] = IsTeam(item) ? item with { Kind = ActorKind.Organisation, Actor = null, Via = "rule", Confidence = 0.6 } : item;
