@@ -108,6 +108,12 @@ internal sealed class RecognitionPass
 
     private void ProcessRun(int first, int last)
     {
+        if (IsDatelinePlace(first, last))
+        {
+            AddRule(first, last, ActorKind.Place, 0.6);
+            return;
+        }
+
         // A sentence opener or a calendar word ("The", "On Monday") is not part of the name that follows it.
         while (first <= last && gazetteer.Match(words, first, false) is null && !IsInitialBeforeName(first, last)
             && (NameCues.NotNames.Contains(words[first].Key) || StopWords.Contains(words[first].Key) || !words[first].IsCapitalised))
@@ -184,6 +190,26 @@ internal sealed class RecognitionPass
         !word.OpensSentence && !word.IsUpper && word.Length > 2 && !NameCues.PlaceWords.Contains(word.Key)
         && !NameCues.OrganisationStarts.Contains(word.Key) && !NameCues.MiscWords.Contains(word.Key) && !NameCues.Titles.Contains(word.Key)
         && !NameCues.TitleModifiers.Contains(word.Key) && !NameCues.NotNames.Contains(word.Key);
+
+    /// <summary>"IRVINE, Calif.", "LA CORUNA, Spain": a place in capitals opening a line, before a comma.</summary>
+    private bool IsDatelinePlace(int first, int last)
+    {
+        if (first > 0 && words[first - 1].Line == words[first].Line || NextVisible(words[last].End) != ','
+            || gazetteer.Match(words, first, false) is { } known && known.Last == last)
+        {
+            return false;
+        }
+
+        for (int i = first; i <= last; i++)
+        {
+            if (!words[i].IsUpper && words[i].Length > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private bool IsGazetteerEnd(int first, int last)
     {
@@ -467,8 +493,8 @@ internal sealed class RecognitionPass
 
     private bool IsTeamContext(int first, int last)
     {
-        string previous = first > 0 && words[first - 1].Line == words[first].Line ? words[first - 1].Key : "";
-        string next = last + 1 < words.Length && words[last + 1].Line == words[last].Line ? words[last + 1].Key : "";
+        string previous = first > 0 && words[first].JoinsPrevious ? words[first - 1].Key : "";
+        string next = last + 1 < words.Length && words[last + 1].JoinsPrevious ? words[last + 1].Key : "";
         if (NameCues.MatchWords.Contains(previous) || NameCues.MatchWords.Contains(next))
         {
             return true;
