@@ -109,6 +109,12 @@ internal static class NameCues
         "does", "do", "is", "are", "was", "were", "be", "been", "has", "have", "had", "yes", "ok", "okay", "thanks",
         "welcome", "sorry", "wow", "oh", "ah");
 
+    /// <summary>Months and days: never names, wherever they stand.</summary>
+    public static readonly FrozenSet<string> Calendar = Set(
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
     /// <summary>Words after a name that mark its bearer as a speaker (and so, without other cues, a person).</summary>
     public static readonly FrozenSet<string> SpeechVerbs = Set(
         "said", "says", "told", "added", "asked", "replied", "wrote", "declared", "explained", "insisted", "noted",

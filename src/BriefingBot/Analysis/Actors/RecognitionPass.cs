@@ -91,7 +91,8 @@ internal sealed class RecognitionPass
             {
                 last++;
             }
-            else if (NameCues.Connectors.Contains(next.Key) && !(next.Key == "of" && GivenNames.Contains(words[first].Key))
+            else if ((NameCues.Connectors.Contains(next.Key) || next.Key is "for" or "and" or "in" && HasOrganisationWord(first, last))
+                && !(next.Key == "of" && GivenNames.Contains(words[first].Key))
                 && last + 2 < words.Length && words[last + 2].JoinsPrevious
                 && words[last + 2].IsCapitalised && !NameCues.NotNames.Contains(words[last + 2].Key))
             {
@@ -106,6 +107,19 @@ internal sealed class RecognitionPass
         return last;
     }
 
+    private bool HasOrganisationWord(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (NameCues.OrganisationEnds.Contains(words[i].Key) || NameCues.OrganisationStarts.Contains(words[i].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void ProcessRun(int first, int last)
     {
         if (IsDatelinePlace(first, last))
@@ -116,7 +130,7 @@ internal sealed class RecognitionPass
 
         // A sentence opener or a calendar word ("The", "On Monday") is not part of the name that follows it.
         while (first <= last && gazetteer.Match(words, first, false) is null && !IsInitialBeforeName(first, last)
-            && (NameCues.NotNames.Contains(words[first].Key) || StopWords.Contains(words[first].Key) || !words[first].IsCapitalised))
+            && (IsOpenerNotName(first) || !words[first].IsCapitalised))
         {
             first++;
         }
@@ -185,6 +199,24 @@ internal sealed class RecognitionPass
             position = end + 1;
         }
     }
+
+    /// <summary>
+    /// A word that is no name where it stands: a calendar word anywhere; a common or function word at a sentence
+    /// start ("The", "New", "Le"), but not inside a sentence ("New Haven", "Le Matin", "Der Spiegel").
+    /// </summary>
+    private bool IsOpenerNotName(int index)
+    {
+        var word = words[index];
+        if (NameCues.Calendar.Contains(word.Key))
+        {
+            return true;
+        }
+
+        bool common = NameCues.NotNames.Contains(word.Key) || StopWords.Contains(word.Key);
+        return common && (word.OpensSentence || !IsNamePart(word.Key) || index + 1 >= words.Length || !words[index + 1].JoinsPrevious);
+    }
+
+    private static bool IsNamePart(string key) => NameCues.Connectors.Contains(key) || key is "new" or "north" or "south" or "east" or "west";
 
     private static bool CanBeFirstName(WordToken word) =>
         !word.OpensSentence && !word.IsUpper && word.Length > 2 && !NameCues.PlaceWords.Contains(word.Key)
@@ -270,7 +302,7 @@ internal sealed class RecognitionPass
 
     private void ClassifyUnknown(int first, int last, bool personCue)
     {
-        while (first <= last && NameCues.NotNames.Contains(words[first].Key) && !IsInitialBeforeName(first, last))
+        while (first <= last && IsOpenerNotName(first) && !IsInitialBeforeName(first, last))
         {
             first++;
         }
@@ -291,7 +323,7 @@ internal sealed class RecognitionPass
         }
 
         if (NameCues.OrganisationEnds.Contains(lastKey) && count >= 2 || NameCues.OrganisationStarts.Contains(firstWord.Key) && count >= 2 && !personCue
-            || HasOrganisationWordBeforeOf(first, last))
+            || HasOrganisationWordBeforeOf(first, last) || text.AsSpan(firstWord.Start, words[last].End - firstWord.Start).Contains('&'))
         {
             AddRule(first, last, OrganisationKind(lastKey), 0.7);
             return;

@@ -46,7 +46,7 @@ internal static class WordScanner
                 IsUpper = IsUpper(surface),
                 OpensSentence = words.Count == 0 || newline || before is '.' or '!' or '?' or ':' or '"' or '“' or '‘' or '\'' or '-' or '—' or '–' or '(' or '[' or ';',
                 JoinsPrevious = words.Count > 0 && !newline && !previous.IsPossessive
-                    && (spacesOnly || (before == '.' && previous.Length <= 3 && previous.IsCapitalised) || start == previous.End + 1 && before == '-'),
+                    && (spacesOnly || (before == '.' && previous.Length <= 3 && previous.IsCapitalised) || start == previous.End + 1 && before == '-' || IsAmpersandGap(text, previous.End, start)),
                 IsPossessive = possessive,
             });
         }
@@ -111,6 +111,10 @@ internal static class WordScanner
         "controlled", "held", "occupied", "funded", "supported", "style", "era", "bound", "built", "sponsored",
         "brokered", "allied", "friendly", "listed", "linked", "aligned", "installed", "appointed", "annexed", "bred",
     };
+
+    // "Douglas & Lomason", "AT&T": an ampersand joins the parts of a company's name.
+    private static bool IsAmpersandGap(string text, int from, int to) =>
+        to - from <= 3 && text.AsSpan(from, to - from).Trim() is "&";
 
     private static bool IsInitial(string text, int start, int end) =>
         end - start == 1 && char.IsLetter(text[start]) && end < text.Length && text[end] == '.';
