@@ -23,6 +23,13 @@ internal static class NameCues
         "writer", "author", "actor", "actress", "singer", "son", "daughter", "wife", "husband", "brother", "sister",
         "b", "c", "lbw"); // cricket scorecards: "c Vaas b Chandana"
 
+    /// <summary>Roles held in an organisation: "Sunderland forward Niall Quinn", "Ford chairman Alex Trotman".</summary>
+    public static readonly FrozenSet<string> AffiliationRoles = Set(
+        "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "skipper",
+        "owner", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "president", "chief", "director",
+        "executive", "official", "officials", "analyst", "economist", "trader", "dealer", "pitcher", "quarterback",
+        "batsman", "bowler", "player", "players", "rider", "driver", "teammate", "team-mate", "boss", "founder", "editor");
+
     /// <summary>Words that may stand inside a title before the title word: "Foreign Minister", "Vice President".</summary>
     public static readonly FrozenSet<string> TitleModifiers = Set(
         "prime", "foreign", "defence", "defense", "finance", "interior", "trade", "economy", "economics", "justice",

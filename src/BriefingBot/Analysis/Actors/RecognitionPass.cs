@@ -307,6 +307,11 @@ internal sealed class RecognitionPass
             first++;
         }
 
+        while (last > first && !words[last].IsCapitalised)
+        {
+            last--;
+        }
+
         if (first > last || words[first].Length < 2 && first == last)
         {
             return;
@@ -349,6 +354,18 @@ internal sealed class RecognitionPass
             return;
         }
 
+        if (!personCue && IsAffiliationBeforeRole(last))
+        {
+            AddRule(first, last, ActorKind.Organisation, 0.55);
+            return;
+        }
+
+        if (count == 1 && IsPersonByResultLine(last) && IsScoreAfterBrackets(last))
+        {
+            AddRule(first, last, ActorKind.Organisation, 0.5);
+            return;
+        }
+
         if (personCue || hasFirstName || count >= 2 && IsInitial(firstWord) || IsPersonByRole(first) || IsPersonByResultLine(last)
             || IsFollowedByAge(last))
         {
@@ -377,6 +394,25 @@ internal sealed class RecognitionPass
         }
 
         return false;
+    }
+
+    /// <summary>"Sunderland forward Niall Quinn", "Eagles owner Jeffrey Lurie": a name before a role and a person.</summary>
+    private bool IsAffiliationBeforeRole(int last) =>
+        last + 2 < words.Length && words[last + 1].JoinsPrevious && !words[last + 1].IsCapitalised
+        && NameCues.AffiliationRoles.Contains(words[last + 1].Key) && words[last + 2].JoinsPrevious && words[last + 2].IsCapitalised;
+
+    /// <summary>"Benetton (Italy) 92 Dinamo (Russia) 81": a team with its country and a score.</summary>
+    private bool IsScoreAfterBrackets(int last)
+    {
+        int close = text.IndexOf(')', words[last].End);
+        int next = last + 1;
+        while (next < words.Length && words[next].Start < close)
+        {
+            next++;
+        }
+
+        return close > 0 && next < words.Length && words[next].Line == words[last].Line && IsScore(words[next])
+            && text.AsSpan(close + 1, words[next].Start - close - 1).Trim().IsEmpty;
     }
 
     /// <summary>"spokesman Martin Kuebler", "striker Alan Shearer": a lower-case role word before the name.</summary>
