@@ -259,22 +259,48 @@ internal sealed class RecognitionPass
     /// <summary>"Manchester United", "Moscow Region": a place followed by words that make the whole run one name.</summary>
     private bool TryWholeRun(GazetteerMatch match, int first, int last)
     {
-        if (match.Last == last || match.Names[0].Via == "demonym" || match.Names[0].Actor.Kind is not (ActorKind.Place or ActorKind.State or ActorKind.Territory))
+        if (match.Last == last || match.Names[0].Actor.Kind is not (ActorKind.Place or ActorKind.State or ActorKind.Territory))
         {
             return false;
         }
 
         var lastKey = words[last].Key;
-        if (NameCues.OrganisationEnds.Contains(lastKey))
+        if (NameCues.OrganisationEnds.Contains(lastKey) && !HasGazetteerAfter(match.Last + 1, last))
         {
             AddRule(first, last, OrganisationKind(lastKey), 0.7);
             return true;
+        }
+
+        if (match.Names[0].Via == "demonym")
+        {
+            // "Iraqi Kurds", "Bosnian Serb": one people named by two demonyms.
+            if (gazetteer.Match(words, match.Last + 1, false) is { } second && second.Last == last && second.Names[0].Via == "demonym")
+            {
+                var name = match.Names[0];
+                found.Add(new Found(first, last, name.Actor.Kind, name.Actor, "demonym", 0.8));
+                return true;
+            }
+
+            return false;
         }
 
         if (NameCues.PlaceWords.Contains(words[match.Last + 1].Key) && last == match.Last + 1)
         {
             AddRule(first, last, ActorKind.Place, 0.7);
             return true;
+        }
+
+        return false;
+    }
+
+    private bool HasGazetteerAfter(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (gazetteer.Match(words, i, false) is not null)
+            {
+                return true;
+            }
         }
 
         return false;
@@ -354,7 +380,7 @@ internal sealed class RecognitionPass
             return;
         }
 
-        if (!personCue && IsAffiliationBeforeRole(last))
+        if (!personCue && IsAffiliationBeforeRole(last) && !NameCues.Titles.Contains(firstWord.Key) && !NameCues.TitleModifiers.Contains(firstWord.Key))
         {
             AddRule(first, last, ActorKind.Organisation, 0.55);
             return;
