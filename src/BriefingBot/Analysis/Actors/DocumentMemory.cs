@@ -29,6 +29,11 @@ internal sealed class DocumentMemory
             }
 
             memory.kinds.TryAdd(Key(words, item.First, item.Last), kind);
+            if (kind == ActorKind.Person && item.Last > item.First && item.Via == "rule")
+            {
+                // "Han Seung-jo ... Han told reporters": a family name may come first.
+                memory.kinds.TryAdd(words[item.First].Key, kind);
+            }
         }
 
         return memory;
