@@ -138,12 +138,15 @@ internal static class NameCues
         "trounced", "downed", "outclassed", "relegated", "promoted", "overcame");
 
     /// <summary>Lower-case words before a place name ("in Kent", "near Bou Haroun").</summary>
-    public static readonly FrozenSet<string> PlacePrepositions = Set("in", "near", "at", "outside", "from", "across", "into", "via");
+    public static readonly FrozenSet<string> PlacePrepositions = Set(
+        "in", "near", "at", "outside", "from", "across", "into", "via", "towards", "toward", "between", "around");
 
     /// <summary>Lower-case nouns next to a place name ("town of Bou Haroun", "Jiangsu province").</summary>
     public static readonly FrozenSet<string> PlaceNouns = Set(
         "town", "city", "village", "state", "province", "region", "district", "county", "capital", "port", "suburb",
-        "island", "republic", "area", "border", "valley", "river", "enclave", "municipality", "prefecture", "camp", "battle");
+        "island", "republic", "area", "border", "valley", "river", "enclave", "municipality", "prefecture", "camp", "battle",
+        "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "miles",
+        "kilometres", "kilometers", "heart", "streets", "suburbs", "mayor", "centre", "center", "residents", "people");
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -87,6 +87,12 @@ internal sealed partial class RecognitionPass
             return true;
         }
 
+        // "edged Austria in Salzburg 3-2": the venue, not a side.
+        if (NameCues.PlacePrepositions.Contains(previous))
+        {
+            return false;
+        }
+
         // A score or a row of a standings table right after a name that is not a person's.
         return last + 1 < words.Length && IsScore(words[last + 1]) && words[last + 1].JoinsPrevious
             && !GivenNames.Contains(words[first].Key) && !IsInitial(words[first]);

@@ -160,7 +160,7 @@ internal sealed partial class RecognitionPass
         string previous = index > 0 && words[index].JoinsPrevious ? words[index - 1].Key : "";
         string beforePrevious = index > 1 ? words[index - 2].Key : "";
         string next = index + 1 < words.Length && words[index + 1].Line == words[index].Line ? words[index + 1].Key : "";
-        if (NameCues.PlacePrepositions.Contains(previous) || previous == "of" && NameCues.PlaceNouns.Contains(beforePrevious)
+        if (NameCues.PlacePrepositions.Contains(previous) || previous == "of" && NameCues.PlaceNouns.Contains(beforePrevious) || IsBeforePlace(index)
             || NameCues.PlaceNouns.Contains(next) && !words[index + 1].IsCapitalised)
         {
             return ActorKind.Place;
@@ -173,6 +173,13 @@ internal sealed partial class RecognitionPass
 
         return ActorKind.Organisation;
     }
+
+    /// <summary>"Lockerbie, Scotland": a name, a comma and the state or region it lies in.</summary>
+    private bool IsBeforePlace(int index) =>
+        index + 1 < words.Length && NextVisible(words[index].End) == ',' && words[index + 1].Line == words[index].Line
+        && gazetteer.Match(words, index + 1, caselessLines[words[index].Line]) is { } place && place.Names[0].Via != "demonym"
+        && place.Names[0].Actor.Kind is ActorKind.State or ActorKind.Territory or ActorKind.Place
+        && (place.Last + 1 >= words.Length || words[place.Last + 1].Line != words[index].Line || NextVisible(words[place.Last].End) is '.' or ',' or ')' or '\n');
 
     /// <summary>"Jeerasak Densakul, 24, was arrested": a name, a comma and an age.</summary>
     private bool IsFollowedByAge(int last) =>
