@@ -5,9 +5,24 @@ internal sealed partial class RecognitionPass
 {
     private void SettleUndecided(DocumentMemory memory)
     {
+        // Names of several words first: "Nolan Henke" settled as a person makes a later lone "Henke" one too.
+        Settle(memory, multiWord: true);
+        Settle(DocumentMemory.From(found, words), multiWord: false);
+        found.RemoveAll(item => item.Kind is null);
+        FollowLists();
+        ResolveAmbiguous();
+    }
+
+    private void Settle(DocumentMemory memory, bool multiWord)
+    {
         for (int k = 0; k < found.Count; k++)
         {
             var item = found[k];
+            if (item.Kind is null && item.Last > item.First != multiWord || item.Kind is not null && !multiWord)
+            {
+                continue;
+            }
+
             if (item.Actor is not null && item.First == item.Last && item.Via != "demonym" && item.Kind is ActorKind.Place or ActorKind.State
                 && memory.Find(words, item.First, item.Last) == ActorKind.Person && !caselessLines[words[item.First].Line])
             {
@@ -39,10 +54,6 @@ internal sealed partial class RecognitionPass
                 found[k] = item with { Kind = SingleWordKind(item.First), Confidence = 0.4 };
             }
         }
-
-        found.RemoveAll(item => item.Kind is null);
-        FollowLists();
-        ResolveAmbiguous();
     }
 
     /// <summary>"Given, Breen, Staunton, Irwin": a guessed name in a comma list takes the kind of a surer neighbour.</summary>

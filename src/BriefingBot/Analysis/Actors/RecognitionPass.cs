@@ -34,7 +34,7 @@ internal sealed partial class RecognitionPass
         FindNames();
         var memory = DocumentMemory.From(found, words);
         SettleUndecided(memory);
-        FindInCapitalLines(memory);
+        FindInCapitalLines(DocumentMemory.From(found, words));
         return ToMentions();
     }
 
@@ -134,7 +134,8 @@ internal sealed partial class RecognitionPass
         }
 
         // "U.S. Open", "Hong Kong Open", "World Cup": an event is no actor, even when it holds a place's name.
-        if (last > first && NameCues.MiscWords.Contains(words[last].Key) || first == last && NameCues.MiscWords.Contains(words[first].Key))
+        if ((last > first && NameCues.MiscWords.Contains(words[last].Key) || first == last && NameCues.MiscWords.Contains(words[first].Key))
+            && !IsInitialBeforeName(first, last))
         {
             return;
         }
