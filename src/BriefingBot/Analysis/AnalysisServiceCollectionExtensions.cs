@@ -7,15 +7,25 @@ namespace BriefingBot.Analysis;
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the text analysis services: the extractive summariser as the default <see cref="ISummarizer"/>, and the
-    /// development extractor, which uses an <see cref="IActorRecognizer"/> when one is registered (without one it finds
-    /// hedges but no actors, so no developments).
+    /// Registers the text analysis services: the extractive summariser as the default <see cref="ISummarizer"/>, the
+    /// actor catalogue (config/actors.json beside the app, or <c>Analysis:ActorsPath</c>), the actor recogniser, and
+    /// the development extractor that uses it.
     /// </summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<ISummarizer>(sp => sp.GetRequiredService<ExtractiveSummarizer>());
+        services.TryAddSingleton(sp => ActorCatalog.Load(ActorsPath(sp.GetService<IConfiguration>())));
+        services.TryAddSingleton<IActorRecognizer, ActorRecognizer>();
         services.TryAddSingleton(sp => new DevelopmentExtractor(sp.GetService<IActorRecognizer>()));
         return services;
+    }
+
+    private static string ActorsPath(IConfiguration? configuration)
+    {
+        var configured = configuration?["Analysis:ActorsPath"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "config", "actors.json")
+            : Path.GetFullPath(configured, AppContext.BaseDirectory);
     }
 }

@@ -8,6 +8,9 @@ public enum ActorKind
     Person,
     ArmedGroup,
     Media,
+
+    /// <summary>A city, region or geographic feature that is not itself a state: London, Texas, the Balkans.</summary>
+    Place,
 }
 
 /// <summary>An actor known to the bot: from config/actors.json, taught in chat, or discovered in articles.</summary>

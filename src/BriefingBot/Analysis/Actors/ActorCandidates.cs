@@ -1,0 +1,17 @@
+namespace BriefingBot.Analysis.Actors;
+
+/// <summary>A name the catalogue lacks, as found in articles: for review and for storage as a candidate actor.</summary>
+public sealed record ActorCandidate(string Name, ActorKind Kind, int Mentions);
+
+public static class ActorCandidates
+{
+    /// <summary>Discovered names (mentions with no actor) with how often each was seen, most frequent first.</summary>
+    public static IReadOnlyList<ActorCandidate> Aggregate(IEnumerable<ActorMention> mentions) =>
+        mentions
+            .Where(mention => mention.Actor is null)
+            .GroupBy(mention => (Name: string.Join(' ', mention.Surface.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)), mention.Kind))
+            .Select(group => new ActorCandidate(group.Key.Name, group.Key.Kind, group.Count()))
+            .OrderByDescending(candidate => candidate.Mentions)
+            .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
+            .ToList();
+}
