@@ -44,6 +44,8 @@ public sealed class ProgramEndToEndTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Article #1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  Actors: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("== Reported developments ==", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
