@@ -14,6 +14,9 @@ public enum BotMode
 
     /// <summary><c>analyze &lt;file|folder&gt;...</c>: batch analysis, then exit.</summary>
     Analyze,
+
+    /// <summary><c>healthcheck</c>: asks a running worker's <c>/healthz</c> on this machine (the container HEALTHCHECK).</summary>
+    HealthCheck,
 }
 
 /// <summary>The parsed command line: a verb, its arguments, and the rest for configuration (<c>--urls</c>, <c>--Storage:Provider</c>).</summary>
@@ -32,7 +35,8 @@ public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> Argument
             "ingest" => BotMode.Ingest,
             "analyze" or "analyse" => BotMode.Analyze,
             "run" => BotMode.Worker,
-            _ => throw new BotStartupException($"Unknown command '{args[0]}'. Use: shell, ingest <path|url|feed>..., analyze <file|folder>..., or no command to run the worker."),
+            "healthcheck" => BotMode.HealthCheck,
+            _ => throw new BotStartupException($"Unknown command '{args[0]}'. Use: shell, ingest <path|url|feed>..., analyze <file|folder>..., healthcheck, or no command to run the worker."),
         };
 
         // Verb arguments come first; configuration switches (--key value or --key=value) follow or interleave.

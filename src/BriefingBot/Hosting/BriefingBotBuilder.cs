@@ -28,7 +28,7 @@ public static class BriefingBotBuilder
         var services = builder.Services;
         services.AddSingleton(commandLine);
         services.AddSingleton(TimeProvider.System);
-        if (commandLine.Mode is BotMode.Ingest or BotMode.Analyze
+        if (commandLine.Mode is BotMode.Ingest or BotMode.Analyze or BotMode.HealthCheck
             || (commandLine.Mode == BotMode.Shell && string.IsNullOrEmpty(builder.Configuration["urls"])))
         {
             services.AddSingleton<IServer, NoHttpServer>();
@@ -73,6 +73,8 @@ public static class BriefingBotBuilder
                 var analyzeExitCode = await AnalyzeCommandLine.RunAsync(app.Services, commandLine.Arguments, app.Lifetime.ApplicationStopping);
                 await app.StopAsync(cancellationToken);
                 return analyzeExitCode;
+            case BotMode.HealthCheck:
+                return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:
                 await app.RunAsync();
                 return Environment.ExitCode;

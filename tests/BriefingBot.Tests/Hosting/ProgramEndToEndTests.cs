@@ -1,4 +1,5 @@
 using BriefingBot.Hosting;
+using Microsoft.AspNetCore.Builder;
 using BriefingBot.Tests.TestDoubles;
 
 namespace BriefingBot.Tests.Hosting;
@@ -83,6 +84,25 @@ public sealed class ProgramEndToEndTests : IDisposable
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(key, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthCheck_WorkerAnswersOrNot_ExitCodeSaysSo()
+    {
+        await using var alive = WebApplication.CreateSlimBuilder().Build();
+        alive.Urls.Add("http://127.0.0.1:0");
+        alive.MapGet("/healthz", () => "{\"status\":\"alive\"}");
+        await alive.StartAsync(TestContext.Current.CancellationToken);
+        var url = alive.Urls.Single();
+
+        var healthy = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "healthcheck", "--urls", url.Replace("127.0.0.1", "+", StringComparison.Ordinal));
+        await alive.StopAsync(TestContext.Current.CancellationToken);
+        var unhealthy = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "healthcheck", "--urls", url);
+
+        Assert.True(healthy.ExitCode == 0, healthy.Error);
+        Assert.Contains("alive", healthy.Output, StringComparison.Ordinal);
+        Assert.Equal(1, unhealthy.ExitCode);
+        Assert.Contains("unhealthy", unhealthy.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => bot.Dispose();
