@@ -21,6 +21,43 @@ public sealed class BotProcess : IDisposable
 
     public async Task<BotRun> RunAsync(string input, CancellationToken cancellationToken, params string[] args)
     {
+        var start = CreateStartInfo(args);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"BriefingBot {string.Join(' ', args)} did not exit; stderr: {await stderr}");
+        }
+
+        return new BotRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts a long-running worker (stdin stays open); the caller stops it by disposing the result.</summary>
+    public RunningBot Start(params string[] args) => RunningBot.Start(CreateStartInfo(args));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private ProcessStartInfo CreateStartInfo(string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
@@ -46,35 +83,7 @@ public sealed class BotProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"BriefingBot {string.Join(' ', args)} did not exit; stderr: {await stderr}");
-        }
-
-        return new BotRun(process.ExitCode, await stdout, await stderr);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(WorkingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        return start;
     }
 }
 
