@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles.Feeds;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Articles.Ingestion.Web;
@@ -13,6 +14,8 @@ public static class ArticlesServiceCollectionExtensions
 {
     public static IServiceCollection AddArticles(this IServiceCollection services, BotMode mode)
     {
+        // /article show summarises and analyses on demand.
+        services.AddAnalysis();
         services.AddValidatedOptions<ArticlesOptions>(ArticlesOptions.Section);
         services.AddValidatedOptions<FeedsOptions>(FeedsOptions.Section);
 
