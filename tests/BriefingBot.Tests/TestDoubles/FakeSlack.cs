@@ -107,6 +107,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var call = await RecordAsync(method, http);
         if (rateLimited.TryGetValue(method, out var left) && left > 0 && rateLimited.TryUpdate(method, left - 1, left))
         {
+            call.RateLimited = true; // before the count, so a test that sees the count sees every flag
             Interlocked.Increment(ref rateLimitedCount);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Results.StatusCode(StatusCodes.Status429TooManyRequests);
@@ -204,4 +205,7 @@ public sealed record FakeSlackCall(string Method, string? Authorization, string?
     public JsonNode? Json => Body.StartsWith('{') ? JsonNode.Parse(Body) : null;
 
     public string? Text => Json?["text"]?.GetValue<string>();
+
+    /// <summary>True when the fake answered this call with a scripted 429.</summary>
+    public bool RateLimited { get; internal set; }
 }

@@ -53,6 +53,18 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
         return await received.Reader.ReadAsync(limit.Token);
     }
 
+    /// <summary>The frames received and not yet read, without waiting (after <see cref="Closed"/> that is all of them).</summary>
+    public IReadOnlyList<JsonNode> DrainReceived()
+    {
+        var frames = new List<JsonNode>();
+        while (received.Reader.TryRead(out var frame))
+        {
+            frames.Add(frame);
+        }
+
+        return frames;
+    }
+
     public async Task SendAsync(JsonNode frame, CancellationToken cancellationToken)
     {
         await sending.WaitAsync(cancellationToken);
