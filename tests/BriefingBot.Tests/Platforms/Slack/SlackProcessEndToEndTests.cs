@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -20,7 +21,8 @@ public sealed class SlackProcessEndToEndTests : IAsyncDisposable
     private const string Form = "application/x-www-form-urlencoded";
     private const string Json = "application/json";
 
-    private readonly WorkerProcess worker = new();
+    private readonly BotProcess bot = new();
+    private RunningBot? worker;
     private readonly List<HttpClient> clients = [];
     private FakeSlack? slack;
 
@@ -81,7 +83,7 @@ public sealed class SlackProcessEndToEndTests : IAsyncDisposable
         Assert.Equal(2, fake.CallsTo("apps.connections.open").Count);
         Assert.NotEqual(first.Ticket, second.Ticket);
         Assert.Empty(fake.CallsTo("response_url"));
-        await worker.WaitForErrorLineAsync("Slack Socket Mode connection 2 ready", Ct);
+        await worker!.WaitForErrorAsync(new Regex(Regex.Escape("Slack Socket Mode connection 2 ready")));
     }
 
     [Fact]
@@ -190,7 +192,12 @@ public sealed class SlackProcessEndToEndTests : IAsyncDisposable
             client.Dispose();
         }
 
-        await worker.DisposeAsync();
+        if (worker is not null)
+        {
+            await worker.DisposeAsync();
+        }
+
+        bot.Dispose();
         if (slack is not null)
         {
             await slack.DisposeAsync();
@@ -200,20 +207,20 @@ public sealed class SlackProcessEndToEndTests : IAsyncDisposable
     private async Task<FakeSlack> StartWorkerAsync(string? mode)
     {
         slack = await FakeSlack.StartAsync(Ct);
-        worker.Environment["BriefingBot__Urls"] = "http://127.0.0.1:0";
-        worker.Environment["BriefingBot__Slack__BotToken"] = FakeSlack.BotToken;
-        worker.Environment["BriefingBot__Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri;
+        bot.Environment["BriefingBot__Urls"] = "http://127.0.0.1:0";
+        bot.Environment["BriefingBot__Slack__BotToken"] = FakeSlack.BotToken;
+        bot.Environment["BriefingBot__Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri;
         if (mode is null)
         {
-            worker.Environment["BriefingBot__Slack__AppToken"] = FakeSlack.AppToken;
+            bot.Environment["BriefingBot__Slack__AppToken"] = FakeSlack.AppToken;
         }
         else
         {
-            worker.Environment["BriefingBot__Slack__Mode"] = mode;
-            worker.Environment["BriefingBot__Slack__SigningSecret"] = SlackTestHost.SigningSecret;
+            bot.Environment["BriefingBot__Slack__Mode"] = mode;
+            bot.Environment["BriefingBot__Slack__SigningSecret"] = SlackTestHost.SigningSecret;
         }
 
-        worker.Start();
+        worker = bot.Start();
         return slack;
     }
 
@@ -221,16 +228,16 @@ public sealed class SlackProcessEndToEndTests : IAsyncDisposable
     private async Task<(FakeSlack Slack, FakeSlackSocketSession Session)> StartSocketModeAsync()
     {
         var fake = await StartWorkerAsync(mode: null);
-        await worker.WaitForErrorLineAsync("Slack Socket Mode connection 1 ready", Ct);
+        await worker!.WaitForErrorAsync(new Regex(Regex.Escape("Slack Socket Mode connection 1 ready")));
         var session = await fake.NextSessionAsync(Ct);
-        Assert.Contains("Samples from", worker.Error, StringComparison.Ordinal);
+        Assert.Contains("Samples from", worker!.Error, StringComparison.Ordinal);
         return (fake, session);
     }
 
     private async Task<(FakeSlack Slack, HttpClient Client)> StartHttpModeAsync()
     {
         var fake = await StartWorkerAsync("Http");
-        var client = new HttpClient { BaseAddress = await worker.WaitForListeningAsync(Ct), Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = await worker!.WaitForListeningAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
         clients.Add(client);
         Assert.Equal("127.0.0.1", client.BaseAddress.Host); // BriefingBot__Urls, not appsettings' localhost:5080
         Assert.NotEqual(5080, client.BaseAddress.Port);
