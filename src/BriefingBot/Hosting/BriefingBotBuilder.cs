@@ -97,7 +97,7 @@ public static class BriefingBotBuilder
     {
         // Standard output belongs to the chat (shell replies, ingest counts); logs go to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (mode != BotMode.Worker)
+        if (mode != BotMode.Worker || ShellServiceCollectionExtensions.Runs(mode, builder.Configuration))
         {
             // The shell and the one-shot commands are for people at a terminal: only warnings and errors.
             builder.Logging.AddFilter((string?)null, LogLevel.Warning);

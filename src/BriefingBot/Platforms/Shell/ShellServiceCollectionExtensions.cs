@@ -11,8 +11,7 @@ public static class ShellServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddShell(this IServiceCollection services, BotMode mode, IConfiguration configuration)
     {
-        var noPlatform = string.IsNullOrEmpty(configuration["Discord:Token"]) && string.IsNullOrEmpty(configuration["Slack:BotToken"]);
-        if (mode == BotMode.Shell || (mode == BotMode.Worker && noPlatform))
+        if (Runs(mode, configuration))
         {
             services.AddSingleton<IShellConsole, SystemShellConsole>();
             services.AddSingleton<ShellChatPlatform>();
@@ -21,5 +20,12 @@ public static class ShellServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Whether this process talks to a person at the terminal.</summary>
+    public static bool Runs(BotMode mode, IConfiguration configuration)
+    {
+        var noPlatform = string.IsNullOrEmpty(configuration["Discord:Token"]) && string.IsNullOrEmpty(configuration["Slack:BotToken"]);
+        return mode == BotMode.Shell || (mode == BotMode.Worker && noPlatform);
     }
 }
