@@ -74,6 +74,9 @@ public sealed class CommandRegistrationTests
             Assert.Equal($"/api/v10/applications/{DiscordBotHost.ApplicationId}/commands", put.Path);
             Assert.Equal(["article", "help"], put.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
             Assert.Empty(DiscordSchema.Validate(put));
+
+            // The hash is stored after Discord answered the PUT; stopping before that would make the second start re-register.
+            await WaitForLogAsync(first, "Registered");
         }
 
         await using (var second = await DiscordBotHost.StartAsync(fake, DiscordMode.Http, s => s.AddCommand<ArticleSearchStandIn>(), AnyPublicKey, dataFolder: folder))
@@ -103,7 +106,7 @@ public sealed class CommandRegistrationTests
 
     private static async Task WaitForLogAsync(DiscordBotHost bot, string text)
     {
-        for (var i = 0; i < 200 && !bot.AllLogText.Contains(text, StringComparison.Ordinal); i++)
+        for (var i = 0; i < 800 && !bot.AllLogText.Contains(text, StringComparison.Ordinal); i++)
         {
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
