@@ -54,6 +54,7 @@ public static class BriefingBotBuilder
     public static WebApplication MapBriefingBot(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapGet("/readyz", Readiness.CheckAsync);
         app.MapSlack();
         app.MapDiscord();
         return app;

@@ -20,6 +20,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<TextCommandParser>();
         services.TryAddSingleton<ComponentRouter>();
+        services.TryAddSingleton<PlatformStatus>();
         services.AddCommand<HelpCommand>();
         return services;
     }

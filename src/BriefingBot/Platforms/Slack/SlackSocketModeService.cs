@@ -1,3 +1,5 @@
+using BriefingBot.Chat;
+
 namespace BriefingBot.Platforms.Slack;
 
 /// <summary>
@@ -8,15 +10,18 @@ public sealed partial class SlackSocketModeService(
     SlackApiClient api,
     Func<ISlackSocket> sockets,
     SlackEnvelopeHandler handler,
+    PlatformStatus status,
     TimeProvider time,
     ILogger<SlackSocketModeService> logger) : BackgroundService
 {
+    private const string PlatformName = "slack";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private int connections;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         SlackSocketConnection? current = null;
+        status.Expect(PlatformName);
         try
         {
             current = await ConnectAsync(stoppingToken);
@@ -26,6 +31,7 @@ public sealed partial class SlackSocketModeService(
                 if (reason == "link_disabled")
                 {
                     LogLinkDisabled();
+                    status.Down(PlatformName, "stopped: link_disabled");
                     await current.CloseAsync(stoppingToken);
                     return;
                 }
@@ -60,6 +66,7 @@ public sealed partial class SlackSocketModeService(
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);
                 await connection.OpenAsync(url, cancellationToken);
+                status.Up(PlatformName);
                 return connection;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

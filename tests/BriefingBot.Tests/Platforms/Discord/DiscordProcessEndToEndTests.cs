@@ -75,6 +75,10 @@ public sealed partial class DiscordProcessEndToEndTests : IAsyncLifetime
         Assert.Contains("/help [command]", EmbedTitles(help));
         Assert.Equal(OnlyTheUserSeesIt, help.GetProperty("flags").GetInt32());
 
+        using var probe = new HttpClient { BaseAddress = await worker.WaitForListeningAddressAsync() };
+        var readiness = await probe.GetStringAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("\"discord\":\"connected\"", readiness, StringComparison.Ordinal);
+
         await first.DispatchAsync("INTERACTION_CREATE", InteractionJson.Command("article", SearchOptions("Pyongyang"), id: "7102"));
         var search = await CallbackAsync("7102");
         Assert.Matches("""^\d+ stor(y|ies) matching "Pyongyang":$""", search.GetProperty("content").GetString());

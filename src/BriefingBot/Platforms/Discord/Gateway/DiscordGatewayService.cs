@@ -1,3 +1,4 @@
+using BriefingBot.Chat;
 using System.Text.Json;
 using BriefingBot.Platforms.Discord.Interactions;
 using BriefingBot.Platforms.Discord.Payloads;
@@ -17,6 +18,7 @@ public sealed partial class DiscordGatewayService(
     InteractionHandler handler,
     IOptions<DiscordOptions> options,
     GatewayTimings timings,
+    PlatformStatus status,
     TimeProvider time,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
@@ -27,6 +29,7 @@ public sealed partial class DiscordGatewayService(
     private const int HelloOp = 10;
     private const int HeartbeatAckOp = 11;
     private const int NoIntents = 0;
+    private const string PlatformName = "discord";
     private static readonly TimeSpan QuickSession = TimeSpan.FromSeconds(5);
 
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
@@ -46,6 +49,7 @@ public sealed partial class DiscordGatewayService(
     {
         var failures = 0;
         var quickEnds = 0;
+        status.Expect(PlatformName);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -62,10 +66,12 @@ public sealed partial class DiscordGatewayService(
                 await using var connection = await connector.ConnectAsync(url, stoppingToken);
                 var (end, code) = await RunSessionAsync(connection, resume, stoppingToken);
                 failures = 0;
+                status.Down(PlatformName, "reconnecting");
                 if (end == SessionEnd.Fatal)
                 {
                     var reason = GatewayCloseCodes.Explain(code ?? 0);
                     LogFatalClose(code ?? 0, reason);
+                    status.Down(PlatformName, $"stopped: close code {code}");
                     return;
                 }
 
@@ -88,6 +94,7 @@ public sealed partial class DiscordGatewayService(
             catch (Exception ex) when (IsTokenRejected(ex))
             {
                 LogFatalClose(401, "Discord rejected the bot token: check Discord:Token");
+                status.Down(PlatformName, "stopped: token rejected");
                 return;
             }
             catch (Exception ex)
@@ -246,9 +253,11 @@ public sealed partial class DiscordGatewayService(
                 sessionId = ready.SessionId;
                 resumeUrl = new Uri(ready.ResumeGatewayUrl);
                 LogReady(options.Value.ShardId, options.Value.ShardCount);
+                status.Up(PlatformName);
                 break;
             case "RESUMED":
                 LogResumed(sequence ?? 0);
+                status.Up(PlatformName);
                 break;
             case "INTERACTION_CREATE" when frame.D?.Deserialize(Json.Interaction) is { } interaction:
                 if (replayed.FirstTime(interaction.Id))
