@@ -77,6 +77,8 @@ public sealed partial class DiscordRateLimitHandler(
         }
     }
 
+    private static readonly TimeSpan ResetSlack = TimeSpan.FromMilliseconds(50);
+
     private void Learn(RateLimitState.Route route, RateLimitState.Bucket bucket, HttpResponseMessage response)
     {
         if (Header(response, "X-RateLimit-Bucket") is { Length: > 0 } hash)
@@ -92,7 +94,8 @@ public sealed partial class DiscordRateLimitHandler(
 
         if (double.TryParse(Header(response, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+            // A little slack: Discord's clock and ours differ, and a request that lands a moment early costs a 429.
+            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds) + ResetSlack;
         }
     }
 
