@@ -9,7 +9,8 @@ public static class AnalysisServiceCollectionExtensions
     /// <summary>
     /// Registers the text analysis services: the extractive summariser as the default <see cref="ISummarizer"/>, the
     /// actor catalogue (config/actors.json beside the app, or <c>Analysis:ActorsPath</c>), the actor recogniser, and
-    /// the development extractor that uses it.
+    /// the development extractor that uses it, and the
+    /// <see cref="AnalysisQueue"/> that ingestion signals.
     /// </summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
@@ -18,6 +19,7 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton(sp => ActorCatalog.Load(ActorsPath(sp.GetService<IConfiguration>())));
         services.TryAddSingleton<IActorRecognizer, ActorRecognizer>();
         services.TryAddSingleton(sp => new DevelopmentExtractor(sp.GetService<IActorRecognizer>()));
+        services.TryAddSingleton<AnalysisQueue>();
         return services;
     }
 

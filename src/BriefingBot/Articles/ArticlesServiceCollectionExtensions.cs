@@ -31,6 +31,8 @@ public static class ArticlesServiceCollectionExtensions
         {
             // Registered after storage, so the store is migrated before the samples go in.
             services.AddHostedService<SampleSeeder>();
+            // Analyses what is stored but not yet analysed, at start and after each ingestion; never blocks a reply.
+            services.AddHostedService<AnalysisWorker>();
             services.AddQuartz();
             services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             services.AddHostedService<FeedScheduler>();

@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Hosting;
 using BriefingBot.Storage.Migrations;
@@ -19,14 +20,17 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteArticleStore>();
         services.TryAddSingleton<SqliteMetadataStore>();
+        services.TryAddSingleton<SqliteAnalysisStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
+        services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresMigrator>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
+        services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

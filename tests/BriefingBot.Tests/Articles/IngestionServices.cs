@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Articles.Ingestion.Web;
@@ -25,6 +26,7 @@ public sealed class IngestionServices : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(Substitute.For<IHostApplicationLifetime>());
         services.AddSingleton<IArticleStore>(Store);
+        services.AddSingleton(Substitute.For<IAnalysisStore>());
         services.AddArticles(mode);
         services.AddSingleton<IHostResolver>(Resolver);
         configure?.Invoke(services);

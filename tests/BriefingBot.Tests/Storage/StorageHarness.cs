@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
@@ -13,6 +14,8 @@ public sealed class StorageHarness(ServiceProvider services, FakeTimeProvider ti
     public FakeTimeProvider Time { get; } = time;
 
     public IArticleStore Articles => services.GetRequiredService<IArticleStore>();
+
+    public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 

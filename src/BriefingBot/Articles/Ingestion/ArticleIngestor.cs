@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles.Feeds;
 using BriefingBot.Articles.Ingestion.Files;
 using BriefingBot.Articles.Ingestion.Web;
@@ -6,10 +7,12 @@ namespace BriefingBot.Articles.Ingestion;
 
 /// <summary>
 /// Resolves each source (file, folder, page URL, feed URL), extracts its articles and stores them in batches.
-/// A source that fails is reported with its reason and the rest of the batch goes on.
+/// A source that fails is reported with its reason and the rest of the batch goes on. When anything new was stored,
+/// the <see cref="AnalysisQueue"/> (if any) is signalled so the background analysis picks it up.
 /// </summary>
 public sealed partial class ArticleIngestor(
-    IArticleStore store, WebFetcher web, ArticleBuilder builder, ILogger<ArticleIngestor> logger) : IArticleIngestor
+    IArticleStore store, WebFetcher web, ArticleBuilder builder, ILogger<ArticleIngestor> logger, AnalysisQueue? analysisQueue = null)
+    : IArticleIngestor
 {
     public const int BatchSize = 200;
 
@@ -28,7 +31,13 @@ public sealed partial class ArticleIngestor(
         }
 
         await run.FlushAsync(cancellationToken);
-        return new IngestReport(run.Results);
+        var report = new IngestReport(run.Results);
+        if (report.Ingested > 0)
+        {
+            analysisQueue?.Signal();
+        }
+
+        return report;
     }
 
     private async Task IngestSourceAsync(string source, IngestTrust trust, IngestRun run, CancellationToken cancellationToken)

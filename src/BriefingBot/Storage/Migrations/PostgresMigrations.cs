@@ -53,5 +53,46 @@ internal static class PostgresMigrations
                 value text NOT NULL
             );
             """),
+        new(4, "article analysis", """
+            -- One row per analysed article; its mentions and developments replace any earlier analysis.
+            CREATE TABLE article_analysis (
+                article_id bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                analyzed_at timestamptz NOT NULL
+            );
+
+            CREATE TABLE mentions (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                start integer NOT NULL,
+                length integer NOT NULL,
+                surface text NOT NULL,
+                actor_id text,
+                actor_name text,
+                kind text NOT NULL,
+                confidence double precision NOT NULL,
+                via text NOT NULL,
+                PRIMARY KEY (article_id, position)
+            );
+
+            CREATE INDEX ix_mentions_actor ON mentions(actor_id, article_id);
+
+            -- actors, cues and attribution are JSON arrays (text, as in SQLite).
+            CREATE TABLE developments (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                start integer NOT NULL,
+                "end" integer NOT NULL,
+                claim text NOT NULL,
+                actors text NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                attribution text NOT NULL,
+                window_from date,
+                window_to date,
+                question text NOT NULL,
+                resolve_by date NOT NULL,
+                PRIMARY KEY (article_id, position)
+            );
+            """),
     ];
 }

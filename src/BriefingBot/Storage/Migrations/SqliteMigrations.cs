@@ -68,5 +68,46 @@ internal static class SqliteMigrations
                 value TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(4, "article analysis", """
+            -- One row per analysed article; its mentions and developments replace any earlier analysis.
+            CREATE TABLE article_analysis (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                analyzed_at INTEGER NOT NULL
+            );
+
+            CREATE TABLE mentions (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                length INTEGER NOT NULL,
+                surface TEXT NOT NULL,
+                actor_id TEXT,
+                actor_name TEXT,
+                kind TEXT NOT NULL,
+                confidence REAL NOT NULL,
+                via TEXT NOT NULL,
+                PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX ix_mentions_actor ON mentions(actor_id, article_id);
+
+            -- actors, cues and attribution are JSON arrays; dates are ISO yyyy-MM-dd.
+            CREATE TABLE developments (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                claim TEXT NOT NULL,
+                actors TEXT NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                attribution TEXT NOT NULL,
+                window_from TEXT,
+                window_to TEXT,
+                question TEXT NOT NULL,
+                resolve_by TEXT NOT NULL,
+                PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

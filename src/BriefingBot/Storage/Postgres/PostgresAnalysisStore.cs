@@ -1,0 +1,59 @@
+using BriefingBot.Analysis;
+using BriefingBot.Analysis.Actors;
+using BriefingBot.Analysis.Developments;
+using Npgsql;
+
+namespace BriefingBot.Storage.Postgres;
+
+public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvider timeProvider) : IAnalysisStore
+{
+    public async Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        await ExecuteAsync(command, AnalysisRows.DeleteMentions, [("@article", articleId)], cancellationToken);
+        await ExecuteAsync(command, AnalysisRows.DeleteDevelopments, [("@article", articleId)], cancellationToken);
+        for (var i = 0; i < analysis.Mentions.Count; i++)
+        {
+            await ExecuteAsync(command, AnalysisRows.InsertMention, AnalysisRows.Mention(articleId, i, analysis.Mentions[i]), cancellationToken);
+        }
+
+        for (var i = 0; i < analysis.Developments.Count; i++)
+        {
+            await ExecuteAsync(
+                command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i]), cancellationToken);
+        }
+
+        await ExecuteAsync(
+            command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", timeProvider.GetUtcNow())], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectMentions, ("@article", articleId), AnalysisRows.ReadMention, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(
+            connection, AnalysisRows.SelectDevelopments, ("@article", articleId), AnalysisRows.ReadDevelopment, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectUnanalyzed, ("@limit", limit), r => r.GetInt64(0), cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(
+        NpgsqlCommand command, string sql, IEnumerable<(string Name, object? Value)> values, CancellationToken cancellationToken)
+    {
+        command.CommandText = sql;
+        AnalysisRows.Bind(command, values);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using BriefingBot.Analysis;
+using BriefingBot.Analysis.Actors;
+using BriefingBot.Analysis.Developments;
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Storage.Sqlite;
+
+public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider timeProvider) : IAnalysisStore
+{
+    public Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            Execute(command, AnalysisRows.DeleteMentions, [("@article", articleId)]);
+            Execute(command, AnalysisRows.DeleteDevelopments, [("@article", articleId)]);
+            for (var i = 0; i < analysis.Mentions.Count; i++)
+            {
+                Execute(command, AnalysisRows.InsertMention, AnalysisRows.Mention(articleId, i, analysis.Mentions[i]));
+            }
+
+            for (var i = 0; i < analysis.Developments.Count; i++)
+            {
+                Execute(command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i]));
+            }
+
+            var now = SqliteTime.ToMicroseconds(timeProvider.GetUtcNow());
+            return Execute(command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", now)]);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectMentions, ("@article", articleId), AnalysisRows.ReadMention, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(
+            connection, AnalysisRows.SelectDevelopments, ("@article", articleId), AnalysisRows.ReadDevelopment, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectUnanalyzed, ("@limit", limit), r => r.GetInt64(0), cancellationToken);
+    }
+
+    private static int Execute(SqliteCommand command, string sql, IEnumerable<(string Name, object? Value)> values)
+    {
+        command.CommandText = sql;
+        AnalysisRows.Bind(command, values);
+        return command.ExecuteNonQuery();
+    }
+}

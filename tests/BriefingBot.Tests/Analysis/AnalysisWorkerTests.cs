@@ -1,0 +1,114 @@
+using BriefingBot.Analysis;
+using BriefingBot.Analysis.Actors;
+using BriefingBot.Analysis.Developments;
+using BriefingBot.Tests.Analysis.Actors;
+using BriefingBot.Tests.Storage;
+using BriefingBot.Tests.TestDoubles;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot.Tests.Analysis;
+
+/// <summary>The background analysis over a real SQLite store.</summary>
+public sealed class AnalysisWorkerTests : IDisposable
+{
+    private const string DeploymentText =
+        "Pyongyang is considering sending soldiers to Russia, citing unnamed intelligence sources. " +
+        "Officials in Seoul said the border stayed quiet on Monday. The ministry published its weekly report.";
+
+    private const string SanctionsText =
+        "The European Union is likely to adopt new sanctions against Moscow before the end of the year, diplomats said. " +
+        "Japan plans to tighten export controls on machine tools next month. Markets were calm.";
+
+    private static readonly DevelopmentExtractor Extractor = new(TestCatalog.Recognizer);
+    private readonly Storage.TempFolder folder = new();
+    private readonly ListLogger<AnalysisWorker> logger = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StartAsync_TwoUnanalysedArticles_StoresTheirMentionsAndDevelopments()
+    {
+        await using var harness = await OpenAsync();
+        var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        var sanctions = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
+        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, new AnalysisQueue(), logger);
+
+        await worker.StartAsync(Ct);
+        await WaitUntilAllAnalysedAsync(harness.Analysis);
+        await worker.StopAsync(Ct);
+
+        var mentions = await harness.Analysis.GetMentionsAsync(deployment.ArticleId, Ct);
+        Assert.Contains(mentions, m => m.Surface == "Pyongyang" && m.Actor?.Name == "North Korea");
+        Assert.Contains(mentions, m => m.Actor?.Name == "Russia");
+        var claims = (await harness.Analysis.GetDevelopmentsAsync(deployment.ArticleId, Ct)).Select(d => d.Claim);
+        Assert.Contains("North Korea may send troops to Russia", claims);
+        var sanctionClaims = (await harness.Analysis.GetDevelopmentsAsync(sanctions.ArticleId, Ct)).Select(d => d.Claim).ToList();
+        Assert.Contains(sanctionClaims, c => c.Contains("sanctions against Russia", StringComparison.Ordinal));
+        Assert.Contains(sanctionClaims, c => c.StartsWith("Japan plans to tighten export controls", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Signal_ArticleStoredAfterStart_IsAnalysed()
+    {
+        await using var harness = await OpenAsync();
+        var queue = new AnalysisQueue();
+        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, queue, logger);
+        await worker.StartAsync(Ct);
+
+        var added = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        queue.Signal();
+        await WaitUntilAllAnalysedAsync(harness.Analysis);
+        await worker.StopAsync(Ct);
+
+        Assert.NotEmpty(await harness.Analysis.GetDevelopmentsAsync(added.ArticleId, Ct));
+    }
+
+    [Fact]
+    public async Task RunPassAsync_SavingOneArticleFails_LogsItAndAnalysesTheOther()
+    {
+        await using var harness = await OpenAsync();
+        var broken = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        var fine = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
+        var store = new FailingAnalysisStore(harness.Analysis, broken.ArticleId);
+        using var worker = new AnalysisWorker(harness.Articles, store, Extractor, new AnalysisQueue(), logger);
+
+        var analysed = await worker.RunPassAsync(Ct);
+
+        Assert.Equal(1, analysed);
+        Assert.NotEmpty(await harness.Analysis.GetDevelopmentsAsync(fine.ArticleId, Ct));
+        Assert.Equal([broken.ArticleId], await harness.Analysis.ListUnanalyzedAsync(10, Ct));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken.ArticleId.ToString(), StringComparison.Ordinal));
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private Task<StorageHarness> OpenAsync() =>
+        StorageHarness.StartAsync(new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "bot.db") }, Ct);
+
+    private static async Task WaitUntilAllAnalysedAsync(IAnalysisStore store)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await store.ListUnanalyzedAsync(1, timeout.Token)).Count > 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    /// <summary>The real store, except that saving one article fails.</summary>
+    private sealed class FailingAnalysisStore(IAnalysisStore inner, long failingId) : IAnalysisStore
+    {
+        public Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+            articleId == failingId ? throw new InvalidOperationException("disk full") : inner.SaveAsync(articleId, analysis, cancellationToken);
+
+        public Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetMentionsAsync(articleId, cancellationToken);
+
+        public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetDevelopmentsAsync(articleId, cancellationToken);
+
+        public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
+            inner.ListUnanalyzedAsync(limit, cancellationToken);
+    }
+}
