@@ -7,6 +7,8 @@ namespace BriefingBot.Storage.Postgres;
 
 public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvider timeProvider) : IAnalysisStore
 {
+    private readonly AnalysisReader reader = new(async ct => await database.OpenAsync(ct));
+
     public async Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -30,24 +32,14 @@ public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvide
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectMentions, ("@article", articleId), AnalysisRows.ReadMention, cancellationToken);
-    }
+    public Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetMentionsAsync(articleId, cancellationToken);
 
-    public async Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(
-            connection, AnalysisRows.SelectDevelopments, ("@article", articleId), AnalysisRows.ReadDevelopment, cancellationToken);
-    }
+    public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetDevelopmentsAsync(articleId, cancellationToken);
 
-    public async Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectUnanalyzed, ("@limit", limit), r => r.GetInt64(0), cancellationToken);
-    }
+    public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
+        reader.ListUnanalyzedAsync(limit, cancellationToken);
 
     private static async Task ExecuteAsync(
         NpgsqlCommand command, string sql, IEnumerable<(string Name, object? Value)> values, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ namespace BriefingBot.Storage.Sqlite;
 
 public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider timeProvider) : IAnalysisStore
 {
+    private readonly AnalysisReader reader = new(async ct => await database.OpenAsync(ct));
+
     public Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
@@ -28,24 +30,14 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider ti
             return Execute(command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", now)]);
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectMentions, ("@article", articleId), AnalysisRows.ReadMention, cancellationToken);
-    }
+    public Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetMentionsAsync(articleId, cancellationToken);
 
-    public async Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(
-            connection, AnalysisRows.SelectDevelopments, ("@article", articleId), AnalysisRows.ReadDevelopment, cancellationToken);
-    }
+    public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetDevelopmentsAsync(articleId, cancellationToken);
 
-    public async Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AnalysisRows.ReadAsync(connection, AnalysisRows.SelectUnanalyzed, ("@limit", limit), r => r.GetInt64(0), cancellationToken);
-    }
+    public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
+        reader.ListUnanalyzedAsync(limit, cancellationToken);
 
     private static int Execute(SqliteCommand command, string sql, IEnumerable<(string Name, object? Value)> values)
     {
