@@ -48,10 +48,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public static async Task<FakeSlack> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         var fake = new FakeSlack(app);
         app.UseWebSockets();
         app.MapPost("/api/{method}", fake.HandleApiAsync);
@@ -59,7 +56,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/upload/{id}", (string id, HttpContext http) => fake.RecordAsync("upload", http));
         app.Map("/link", fake.HandleSocketAsync);
         await app.StartAsync(cancellationToken);
-        fake.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        fake.BaseUrl = new Uri(LoopbackServer.Address(app) + "/");
         return fake;
     }
 

@@ -30,15 +30,11 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public static async Task<TestWebServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         var server = new TestWebServer(app);
         server.Map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address + "/");
+        server.BaseUrl = new Uri(LoopbackServer.Address(app) + "/");
         return server;
     }
 
