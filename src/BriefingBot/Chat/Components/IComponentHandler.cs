@@ -13,5 +13,8 @@ public interface IComponentHandler
     ValueTask<ChatReply> HandleAsync(ComponentRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>A button press (<see cref="Values"/> empty, or the button's value) or a form submission (field id → text).</summary>
-public sealed record ComponentRequest(string CustomId, IReadOnlyDictionary<string, string> Values, CommandContext Context);
+/// <summary>
+/// A button press (<see cref="Values"/> empty, or the button's value) or a form submission (field id → text).
+/// <see cref="Message"/> is the message that carries the button, when the platform says which (for threads and updates).
+/// </summary>
+public sealed record ComponentRequest(string CustomId, IReadOnlyDictionary<string, string> Values, CommandContext Context, MessageRef? Message = null);

@@ -33,6 +33,7 @@ public sealed partial class SlackInteractionHandler(
 
         var context = SlackContext.For(channel, user, interaction.User?.Username ?? interaction.User?.Name, options.Value);
         var target = SlackResponseTarget.From(interaction.ResponseUrl, time.GetUtcNow(), channel, user);
+        var message = interaction.Container?.MessageTs is { } ts ? new MessageRef("slack", channel, ts) : null;
         foreach (var action in interaction.Actions ?? [])
         {
             if (string.IsNullOrEmpty(action.ActionId))
@@ -41,7 +42,7 @@ public sealed partial class SlackInteractionHandler(
             }
 
             var values = action.Value is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["value"] = action.Value };
-            var reply = await components.RouteAsync(new ComponentRequest(action.ActionId, values, context), cancellationToken);
+            var reply = await components.RouteAsync(new ComponentRequest(action.ActionId, values, context, message), cancellationToken);
             try
             {
                 await sender.DeliverAsync(target, SlackRenderer.Render(reply), reply, cancellationToken);

@@ -76,7 +76,9 @@ public static class InteractionReader
             }
         }
 
-        return new ComponentRequest(data.CustomId ?? string.Empty, values, Context(interaction));
+        var channel = interaction.ChannelId ?? interaction.Channel?.Id;
+        var message = interaction.Message is { } m && channel is not null ? new MessageRef("discord", m.ChannelId ?? channel, m.Id) : null;
+        return new ComponentRequest(data.CustomId ?? string.Empty, values, Context(interaction), message);
     }
 
     public static string Text(JsonElement value) => value.ValueKind switch

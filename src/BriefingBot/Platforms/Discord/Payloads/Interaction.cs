@@ -22,7 +22,8 @@ public sealed record Interaction(
     string? ChannelId = null,
     PartialChannel? Channel = null,
     GuildMember? Member = null,
-    DiscordUser? User = null);
+    DiscordUser? User = null,
+    DiscordMessage? Message = null);
 
 public sealed record InteractionData(
     string? Id = null,
