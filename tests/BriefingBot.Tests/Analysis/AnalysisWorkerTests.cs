@@ -110,5 +110,16 @@ public sealed class AnalysisWorkerTests : IDisposable
 
         public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
             inner.ListUnanalyzedAsync(limit, cancellationToken);
+
+        public Task<IReadOnlyList<Hedge>> GetHedgesAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetHedgesAsync(articleId, cancellationToken);
+
+        public Task<DevelopmentAnalysis?> GetAnalysisAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetAnalysisAsync(articleId, cancellationToken);
+
+        public Task<IReadOnlyList<StoredActorCandidate>> FindCandidatesAsync(string name, int limit, CancellationToken cancellationToken) =>
+            inner.FindCandidatesAsync(name, limit, cancellationToken);
+
+        public Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken) => inner.MarkAllUnanalyzedAsync(cancellationToken);
     }
 }
