@@ -17,9 +17,11 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<ISummarizer>(sp => sp.GetRequiredService<ExtractiveSummarizer>());
         services.TryAddSingleton(sp => ActorCatalog.Load(ActorsPath(sp.GetService<IConfiguration>())));
+        services.TryAddSingleton(sp => ActorCatalogVersion.FromFile(ActorsPath(sp.GetService<IConfiguration>())));
         services.TryAddSingleton<IActorRecognizer, ActorRecognizer>();
         services.TryAddSingleton(sp => new DevelopmentExtractor(sp.GetService<IActorRecognizer>()));
         services.TryAddSingleton<AnalysisQueue>();
+        services.TryAddSingleton<AnalysisWorker>();
         return services;
     }
 

@@ -32,7 +32,8 @@ public static class ArticlesServiceCollectionExtensions
             // Registered after storage, so the store is migrated before the samples go in.
             services.AddHostedService<SampleSeeder>();
             // Analyses what is stored but not yet analysed, at start and after each ingestion; never blocks a reply.
-            services.AddHostedService<AnalysisWorker>();
+            // (ingest --reanalyze resolves the same worker and runs it in the foreground.)
+            services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
             services.AddQuartz();
             services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             services.AddHostedService<FeedScheduler>();
