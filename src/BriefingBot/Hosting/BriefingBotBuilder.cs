@@ -2,6 +2,7 @@ using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
@@ -34,6 +35,7 @@ public static class BriefingBotBuilder
             services.AddSingleton<IServer, NoHttpServer>();
         }
 
+        services.AddTelemetry(commandLine.Mode, builder.Configuration);
         services.AddCommandDispatch();
         if (commandLine.Mode != BotMode.Analyze)
         {
@@ -55,6 +57,7 @@ public static class BriefingBotBuilder
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
         app.MapGet("/readyz", Readiness.CheckAsync);
+        app.MapTelemetry();
         app.MapSlack();
         app.MapDiscord();
         return app;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BriefingBot.Hosting.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace BriefingBot.Platforms.Slack;
@@ -20,8 +21,10 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleCommandAsync(HttpContext http, SlackRequestVerifier verifier, SlackCommandHandler commands)
+    private static async Task<IResult> HandleCommandAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackCommandHandler commands, TimeProvider time, BotMetrics metrics)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadVerifiedAsync(http, verifier);
         if (body.Failure is not null)
         {
@@ -38,6 +41,7 @@ public static partial class SlackEndpoints
         }
 
         var inline = await commands.HandleAsync(command, canAnswerInline: true, http.RequestAborted);
+        metrics.FirstResponse(SlackContext.Platform, time.GetElapsedTime(receivedAt));
         return inline is null ? Results.Ok() : Results.Json(inline, SlackJsonContext.Default.SlashCommandResponse);
     }
 

@@ -1,4 +1,5 @@
 using BriefingBot.Chat;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Platforms.Slack;
 
@@ -12,6 +13,7 @@ public sealed partial class SlackSocketModeService(
     SlackEnvelopeHandler handler,
     PlatformStatus status,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<SlackSocketModeService> logger) : BackgroundService
 {
     private const string PlatformName = "slack";
@@ -37,6 +39,7 @@ public sealed partial class SlackSocketModeService(
                 }
 
                 var next = await ConnectAsync(stoppingToken);
+                metrics.Reconnected(PlatformName);
                 var old = current;
                 current = next;
                 await old.CloseAsync(stoppingToken);
@@ -61,7 +64,7 @@ public sealed partial class SlackSocketModeService(
         for (var failures = 0; ; failures++)
         {
             var number = Interlocked.Increment(ref connections);
-            var connection = new SlackSocketConnection(sockets(), number, handler, time, logger);
+            var connection = new SlackSocketConnection(sockets(), number, handler, time, metrics, logger);
             try
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);

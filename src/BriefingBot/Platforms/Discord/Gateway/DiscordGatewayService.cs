@@ -1,4 +1,5 @@
 using BriefingBot.Chat;
+using BriefingBot.Hosting.Telemetry;
 using System.Text.Json;
 using BriefingBot.Platforms.Discord.Interactions;
 using BriefingBot.Platforms.Discord.Payloads;
@@ -20,6 +21,7 @@ public sealed partial class DiscordGatewayService(
     GatewayTimings timings,
     PlatformStatus status,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     private const int DispatchOp = 0;
@@ -49,6 +51,7 @@ public sealed partial class DiscordGatewayService(
     {
         var failures = 0;
         var quickEnds = 0;
+        var connects = 0;
         status.Expect(PlatformName);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,6 +67,11 @@ public sealed partial class DiscordGatewayService(
                 LogConnecting(resume);
                 var connectedAt = time.GetUtcNow();
                 await using var connection = await connector.ConnectAsync(url, stoppingToken);
+                if (++connects > 1)
+                {
+                    metrics.Reconnected(PlatformName);
+                }
+
                 var (end, code) = await RunSessionAsync(connection, resume, stoppingToken);
                 failures = 0;
                 status.Down(PlatformName, "reconnecting");
@@ -262,19 +270,20 @@ public sealed partial class DiscordGatewayService(
             case "INTERACTION_CREATE" when frame.D?.Deserialize(Json.Interaction) is { } interaction:
                 if (replayed.FirstTime(interaction.Id))
                 {
-                    _ = AnswerAsync(interaction, stoppingToken);
+                    _ = AnswerAsync(interaction, time.GetTimestamp(), stoppingToken);
                 }
 
                 break;
         }
     }
 
-    private async Task AnswerAsync(Interaction interaction, CancellationToken stoppingToken)
+    private async Task AnswerAsync(Interaction interaction, long receivedAt, CancellationToken stoppingToken)
     {
         try
         {
             var outcome = await handler.HandleAsync(interaction, stoppingToken);
             await rest.RespondAsync(interaction.Id, interaction.Token, outcome.Response, stoppingToken);
+            metrics.FirstResponse(PlatformName, time.GetElapsedTime(receivedAt));
             handler.RunAfter(outcome, interaction.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
