@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using BriefingBot.Hosting.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefingBot.Tests.Hosting.Telemetry;
 
@@ -46,7 +47,5 @@ internal sealed class MetricRecorder : IDisposable
 internal static class TestMetrics
 {
     public static BotMetrics Create() =>
-        new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>() is { } factory
-            ? new BotMetrics(factory)
-            : throw new InvalidOperationException();
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 }
