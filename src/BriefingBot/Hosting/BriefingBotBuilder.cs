@@ -11,7 +11,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Hosting;
 
@@ -42,6 +44,8 @@ public static class BriefingBotBuilder
             // analyze reads files and prints; it must not create or migrate a store.
             services.AddStorage();
         }
+
+        AddShutdown(services);
 
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
@@ -81,8 +85,27 @@ public static class BriefingBotBuilder
                 return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:
                 await app.RunAsync();
+                if (app.Services.GetRequiredService<FatalError>().Message is { } fatal)
+                {
+                    throw new BotStartupException(fatal);
+                }
+
                 return Environment.ExitCode;
         }
+    }
+
+    /// <summary>
+    /// SIGTERM: platforms (stopped first, in reverse registration order) stop taking work and close their sockets, then
+    /// <see cref="ShutdownDrain"/> waits for accepted work, then the store is flushed; all within Hosting:ShutdownTimeoutSeconds.
+    /// </summary>
+    private static void AddShutdown(IServiceCollection services)
+    {
+        services.AddValidatedOptions<HostingOptions>(HostingOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
+        services.TryAddSingleton<FatalError>();
+        services.TryAddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
     }
 
     private static void AddConfiguration(ConfigurationManager configuration)

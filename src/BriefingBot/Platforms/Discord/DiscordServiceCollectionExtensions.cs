@@ -28,6 +28,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<RateLimitState>();
         services.AddSingleton(sp => new InvalidRequestGuard(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RecentInteractions>();
+        services.TryAddSingleton<ShutdownDrain>();
+        services.TryAddSingleton<FatalError>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<DiscordRateLimitHandler>();
         services.AddHttpClient<DiscordRestClient>((sp, http) =>

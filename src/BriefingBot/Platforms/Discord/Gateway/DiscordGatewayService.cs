@@ -1,4 +1,5 @@
 using BriefingBot.Chat;
+using BriefingBot.Hosting;
 using BriefingBot.Hosting.Telemetry;
 using System.Text.Json;
 using BriefingBot.Platforms.Discord.Interactions;
@@ -22,6 +23,8 @@ public sealed partial class DiscordGatewayService(
     PlatformStatus status,
     TimeProvider time,
     BotMetrics metrics,
+    ShutdownDrain drain,
+    FatalError fatal,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     private const int DispatchOp = 0;
@@ -80,6 +83,11 @@ public sealed partial class DiscordGatewayService(
                     var reason = GatewayCloseCodes.Explain(code ?? 0);
                     LogFatalClose(code ?? 0, reason);
                     status.Down(PlatformName, $"stopped: close code {code}");
+                    if (code == GatewayCloseCodes.AuthenticationFailed)
+                    {
+                        fatal.Stop(TokenRejectedMessage($"gateway close code {code}"));
+                    }
+
                     return;
                 }
 
@@ -103,6 +111,7 @@ public sealed partial class DiscordGatewayService(
             {
                 LogFatalClose(401, "Discord rejected the bot token: check Discord:Token");
                 status.Down(PlatformName, "stopped: token rejected");
+                fatal.Stop(TokenRejectedMessage("401 Unauthorized"));
                 return;
             }
             catch (Exception ex)
@@ -126,6 +135,11 @@ public sealed partial class DiscordGatewayService(
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var zombie = false;
         Task heartbeats = Task.CompletedTask;
+
+        // Shutting down: a close frame with 4000 (anything but 1000/1001) keeps the session resumable for whoever takes
+        // this shard next. Cancelling a pending receive would abort the socket without any close frame, so the loop
+        // below receives without the stopping token and ends when the close (or the abort after it) arrives.
+        using var closeOnStop = stoppingToken.Register(() => _ = CloseForShutdownAsync(connection));
         try
         {
             var hello = await connection.ReceiveAsync(stoppingToken);
@@ -163,10 +177,15 @@ public sealed partial class DiscordGatewayService(
                 GatewayReceive received;
                 try
                 {
-                    received = await connection.ReceiveAsync(stoppingToken);
+                    received = await connection.ReceiveAsync(CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        return (SessionEnd.Resume, null);
+                    }
+
                     if (zombie)
                     {
                         LogZombie();
@@ -223,6 +242,12 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
+    private async Task CloseForShutdownAsync(IGatewayConnection connection)
+    {
+        await connection.CloseAsync(GatewayCloseCodes.Resumable, CancellationToken.None);
+        LogClosedForShutdown(GatewayCloseCodes.Resumable);
+    }
+
     private async Task HeartbeatLoopAsync(IGatewayConnection connection, TimeSpan interval, Action markZombie, CancellationToken cancellationToken)
     {
         try
@@ -270,15 +295,18 @@ public sealed partial class DiscordGatewayService(
             case "INTERACTION_CREATE" when frame.D?.Deserialize(Json.Interaction) is { } interaction:
                 if (replayed.FirstTime(interaction.Id))
                 {
-                    _ = AnswerAsync(interaction, time.GetTimestamp(), stoppingToken);
+                    _ = AnswerAsync(interaction, time.GetTimestamp(), drain.Begin());
                 }
 
                 break;
         }
     }
 
-    private async Task AnswerAsync(Interaction interaction, long receivedAt, CancellationToken stoppingToken)
+    /// <summary>Answers on <see cref="ShutdownDrain.Aborted"/>, not the stopping token: accepted work finishes on SIGTERM.</summary>
+    private async Task AnswerAsync(Interaction interaction, long receivedAt, IDisposable lease)
     {
+        using var held = lease;
+        var stoppingToken = drain.Aborted;
         try
         {
             var outcome = await handler.HandleAsync(interaction, stoppingToken);
@@ -346,6 +374,9 @@ public sealed partial class DiscordGatewayService(
         delay = delay > timings.MaxReconnectDelay ? timings.MaxReconnectDelay : delay;
         return delay * (0.5 + (Random.Shared.NextDouble() / 2));
     }
+
+    internal static string TokenRejectedMessage(string how) =>
+        $"Discord rejected the bot token ({how}): check {FatalError.Variable("Discord:Token")}";
 
     private static bool IsTokenRejected(Exception ex) => ex is DiscordApiException { StatusCode: 401 } or DiscordRequestRefusedException { TokenRejected: true };
 
