@@ -84,8 +84,9 @@ public static class BriefingBotBuilder
             case BotMode.HealthCheck:
                 return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:
+                var fatalError = app.Services.GetRequiredService<FatalError>(); // RunAsync disposes the services
                 await app.RunAsync();
-                if (app.Services.GetRequiredService<FatalError>().Message is { } fatal)
+                if (fatalError.Message is { } fatal)
                 {
                     throw new BotStartupException(fatal);
                 }
