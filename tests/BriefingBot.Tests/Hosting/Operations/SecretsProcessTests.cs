@@ -9,7 +9,8 @@ namespace BriefingBot.Tests.Hosting.Operations;
 
 /// <summary>
 /// Tokens and signing secrets never reach the logs: the built worker with Discord (gateway) and Slack (HTTP mode)
-/// configured, at Debug level, driven into its error paths; then everything it wrote is searched for each secret.
+/// configured, at Debug level, driven into its error paths; then everything it wrote is searched for each secret (and
+/// for the interaction token, a 15-minute credential for the interaction's webhook).
 /// </summary>
 public sealed partial class SecretsProcessTests : IAsyncDisposable
 {
@@ -88,7 +89,7 @@ public sealed partial class SecretsProcessTests : IAsyncDisposable
         var everything = worker.Output + worker.Error;
         Assert.Contains("invalid_auth", everything, StringComparison.Ordinal); // the errors were logged...
         Assert.Contains("401", everything, StringComparison.Ordinal);
-        foreach (var secret in new[] { DiscordBotHost.Token, RejectedBotToken, FakeSlack.AppToken, SlackTestHost.SigningSecret })
+        foreach (var secret in new[] { DiscordBotHost.Token, RejectedBotToken, FakeSlack.AppToken, SlackTestHost.SigningSecret, InteractionJson.InteractionToken })
         {
             Assert.DoesNotContain(secret, everything, StringComparison.Ordinal); // ...without any secret
         }
