@@ -50,7 +50,7 @@ internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnectio
             var match = candidates.FindIndex(c => DevelopmentMerger.SameDevelopment(c.Development, development));
             ids.Add(match < 0
                 ? await CreateAsync(command, development, reportedAt, cancellationToken)
-                : await TouchAsync(command, candidates[match].Id, reportedAt, cancellationToken));
+                : await JoinAsync(command, candidates[match], development, reportedAt, cancellationToken));
         }
 
         return ids;
@@ -203,26 +203,46 @@ internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnectio
             """;
         AnalysisRows.Bind(command, [.. AnalysisRows.DevelopmentFields(development), ("@reported", dialect.Time(reportedAt))]);
         var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await AddActorsAsync(command, id, development, cancellationToken);
+        return id;
+    }
+
+    private static async Task AddActorsAsync(DbCommand command, long id, ReportedDevelopment development, CancellationToken cancellationToken)
+    {
         command.CommandText = "INSERT INTO development_group_actors (actor_id, development_id) VALUES (@actor, @id) ON CONFLICT DO NOTHING";
         foreach (var actor in development.Actors)
         {
             AnalysisRows.Bind(command, [("@actor", actor.Id), ("@id", id)]);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        return id;
     }
 
-    private async Task<long> TouchAsync(DbCommand command, long id, DateTimeOffset reportedAt, CancellationToken cancellationToken)
+    private async Task<long> JoinAsync(
+        DbCommand command, (long Id, ReportedDevelopment Development) group, ReportedDevelopment development, DateTimeOffset reportedAt, CancellationToken cancellationToken)
     {
+        if (group.Development.Window is null && development.Window is not null)
+        {
+            // The first report to state a time window stands for the group from now on, so that a later report
+            // with a different window ("by August" against "in January") starts a group of its own.
+            command.CommandText = """
+                UPDATE development_groups SET start = @start, "end" = @end, claim = @claim, actors = @actors, cues = @cues,
+                    strength = @strength, attribution = @attribution, window_from = @window_from, window_to = @window_to,
+                    question = @question, resolve_by = @resolve_by
+                WHERE id = @id
+                """;
+            AnalysisRows.Bind(command, [.. AnalysisRows.DevelopmentFields(development), ("@id", group.Id)]);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         command.CommandText = """
             UPDATE development_groups SET
                 first_reported_at = CASE WHEN first_reported_at > @reported THEN @reported ELSE first_reported_at END,
                 last_reported_at = CASE WHEN last_reported_at < @reported THEN @reported ELSE last_reported_at END
             WHERE id = @id
             """;
-        AnalysisRows.Bind(command, [("@reported", dialect.Time(reportedAt)), ("@id", id)]);
+        AnalysisRows.Bind(command, [("@reported", dialect.Time(reportedAt)), ("@id", group.Id)]);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return id;
+        await AddActorsAsync(command, group.Id, development, cancellationToken);
+        return group.Id;
     }
 }

@@ -53,6 +53,29 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task DevelopmentsSaveAsync_FirstReportWithoutWindow_FirstWindowStandsForTheGroup()
+    {
+        await using var harness = await OpenAsync();
+        var undated = await AddArticleAsync(harness, 10, new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero));
+        var summer = await AddArticleAsync(harness, 11, new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero));
+        var winter = await AddArticleAsync(harness, 12, new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero));
+        var january = new TimeWindow(new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31));
+        var claim = "North Korea may send more troops to Russia this summer";
+
+        await SaveAsync(harness, undated, Troops(claim) with { Window = null, ResolveBy = new DateOnly(2026, 12, 31) });
+        await SaveAsync(harness, summer, Troops(claim));
+        await SaveAsync(harness, winter, Troops(claim) with { Window = january, ResolveBy = january.To });
+
+        var open = await harness.Developments.ListOpenAsync(Today, null, 10, Ct);
+        Assert.Equal(2, open.Count);
+        var summerGroup = Assert.Single(open, d => d.ArticleIds.Contains(summer));
+        Assert.Equal([undated, summer], summerGroup.ArticleIds);
+        Assert.Equal(new DateOnly(2026, 8, 31), summerGroup.Development.ResolveBy);
+        Assert.Equal(new DateOnly(2026, 7, 1), summerGroup.Development.Window?.From);
+        Assert.Equal([winter], Assert.Single(open, d => d.Id != summerGroup.Id).ArticleIds);
+    }
+
+    [Fact]
     public async Task DevelopmentsSaveAsync_ArticleAnalysedAgain_KeepsTheDevelopmentId()
     {
         await using var harness = await OpenAsync();
