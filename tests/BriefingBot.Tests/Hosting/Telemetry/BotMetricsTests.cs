@@ -32,6 +32,29 @@ public sealed class BotMetricsTests
     }
 
     [Fact]
+    public async Task DispatchAsync_FailingCommand_OneSpanWithCommandPlatformOutcomeAndErrorStatus()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        var platform = "span-test-" + Guid.NewGuid().ToString("N")[..6]; // other tests dispatch in parallel
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == BotActivity.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var broken = new FakeCommand("broken") { Handler = _ => throw new InvalidOperationException("boom") };
+        var dispatcher = new CommandDispatcher(new CommandCatalog([broken]), NullLogger<CommandDispatcher>.Instance);
+
+        await dispatcher.DispatchAsync(new CommandRequest("broken", new Dictionary<string, string>(), new CommandContext(platform, "C", "U", "u", false, false)), Ct);
+
+        var span = Assert.Single(spans, s => (s.GetTagItem("briefingbot.platform") as string) == platform);
+        Assert.Equal("command broken", span.DisplayName);
+        Assert.Equal("failed", span.GetTagItem("briefingbot.outcome"));
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
     public void FirstResponse_WithinAndPastTheDeadline_RecordsLatencyAndCountsOnlyTheLateOne()
     {
         var metrics = TestMetrics.Create();
