@@ -1,5 +1,6 @@
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace BriefingBot.Hosting.Telemetry;
@@ -27,7 +28,7 @@ public static class TelemetryServiceCollectionExtensions
             return services;
         }
 
-        var telemetry = services.AddOpenTelemetry();
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("briefingbot"));
         telemetry.WithMetrics(metrics =>
         {
             metrics.AddMeter(BotMetrics.MeterName);
