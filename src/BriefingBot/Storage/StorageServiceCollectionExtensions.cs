@@ -1,4 +1,5 @@
 using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Hosting;
 using BriefingBot.Storage.Migrations;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.
