@@ -125,7 +125,7 @@ public sealed class SlackHttpEndpointTests
 
     [Theory]
     [InlineData(-301)]
-    [InlineData(301)]
+    [InlineData(330)] // a future stamp gets closer while the request travels: 301 passed on a machine busy for over a second
     [InlineData(-86400)]
     public async Task Post_StaleOrFutureTimestamp_Unauthorized(int offsetSeconds)
     {
