@@ -85,7 +85,15 @@ public static class BriefingBotBuilder
                 return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:
                 var fatalError = app.Services.GetRequiredService<FatalError>(); // RunAsync disposes the services
-                await app.RunAsync();
+                try
+                {
+                    await app.RunAsync();
+                }
+                catch (OperationCanceledException) when (fatalError.Message is not null)
+                {
+                    // The start was cut short by the fatal error itself: the message below says why.
+                }
+
                 if (fatalError.Message is { } fatal)
                 {
                     throw new BotStartupException(fatal);

@@ -14,7 +14,10 @@ public sealed class FatalError(IHostApplicationLifetime lifetime)
     public void Stop(string userMessage)
     {
         Interlocked.CompareExchange(ref message, userMessage, null);
-        lifetime.StopApplication();
+
+        // Stopping while the host is still starting would cancel the start with an exception that hides the message;
+        // once started (or at once, if it already has), stop.
+        lifetime.ApplicationStarted.Register(lifetime.StopApplication);
     }
 
     /// <summary>The environment variable that sets configuration key <paramref name="key"/> (<c>Discord:Token</c>).</summary>
