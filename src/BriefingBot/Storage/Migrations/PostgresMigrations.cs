@@ -94,5 +94,6 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, position)
             );
             """),
+        new(7, "actor aliases and mention aggregates", PostgresActorMigration.Sql),
     ];
 }

@@ -109,5 +109,6 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        new(7, "actor aliases and mention aggregates", SqliteActorMigration.Sql),
     ];
 }
