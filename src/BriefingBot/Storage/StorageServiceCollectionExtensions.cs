@@ -1,5 +1,6 @@
 using BriefingBot.Actors;
 using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Hosting;
 using BriefingBot.Storage.Migrations;
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 

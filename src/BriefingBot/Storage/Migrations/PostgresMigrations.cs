@@ -94,6 +94,37 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, position)
             );
             """),
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                start integer NOT NULL,
+                "end" integer NOT NULL,
+                claim text NOT NULL,
+                actors text NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                attribution text NOT NULL,
+                window_from date,
+                window_to date,
+                question text NOT NULL,
+                resolve_by date NOT NULL,
+                first_reported_at timestamptz NOT NULL,
+                last_reported_at timestamptz NOT NULL
+            );
+
+            CREATE TABLE development_group_actors (
+                actor_id text NOT NULL,
+                development_id bigint NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
+            );
+
+            ALTER TABLE developments ADD COLUMN development_id bigint REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
+            """),
         new(7, "actor aliases and mention aggregates", PostgresActorMigration.Sql),
     ];
 }

@@ -109,6 +109,37 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
+                id INTEGER PRIMARY KEY,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                claim TEXT NOT NULL,
+                actors TEXT NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                attribution TEXT NOT NULL,
+                window_from TEXT,
+                window_to TEXT,
+                question TEXT NOT NULL,
+                resolve_by TEXT NOT NULL,
+                first_reported_at INTEGER NOT NULL,
+                last_reported_at INTEGER NOT NULL
+            );
+
+            CREATE TABLE development_group_actors (
+                actor_id TEXT NOT NULL,
+                development_id INTEGER NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
+            ) WITHOUT ROWID;
+
+            ALTER TABLE developments ADD COLUMN development_id INTEGER REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
+            """),
         new(7, "actor aliases and mention aggregates", SqliteActorMigration.Sql),
     ];
 }
