@@ -42,17 +42,13 @@ public static class ActorCardReply
             ? new ReplySection("Latest reported developments", string.Join(Environment.NewLine, card.Developments.Select(Development)))
             : new ReplySection("Latest reported developments", "None stored that name this actor."));
 
-        if (card.Articles.Count > 0)
+        var offline = card.Articles.Where(a => !ArticleText.IsWebUrl(a.Url)).ToList();
+        sections.Add(new ReplySection(
+            "Latest articles",
+            card.Articles.Count == 0 ? "No stored article mentions this actor yet." : offline.Count == 0 ? null : string.Join(Environment.NewLine, offline.Select(Article)))
         {
-            sections.Add(new ReplySection("Latest articles", string.Join(Environment.NewLine, card.Articles.Select(Article)))
-            {
-                Links = [.. card.Articles.Where(a => ArticleText.IsWebUrl(a.Url)).Select(a => new ReplyLink(Shorten(a.Title, 70), a.Url))],
-            });
-        }
-        else
-        {
-            sections.Add(new ReplySection("Latest articles", "No stored article mentions this actor yet."));
-        }
+            Links = [.. card.Articles.Where(a => ArticleText.IsWebUrl(a.Url)).Select(a => new ReplyLink(Article(a), a.Url))],
+        });
 
         return new ChatReply
         {
@@ -115,7 +111,7 @@ public static class ActorCardReply
         $"{period.Mentions} mention{(period.Mentions == 1 ? string.Empty : "s")} in {period.Articles} article{(period.Articles == 1 ? string.Empty : "s")}; {Trend.Describe(period.Mentions, period.PreviousMentions, period.Days)}");
 
     private static string Development(StoredDevelopment stored) => string.Create(CultureInfo.InvariantCulture,
-        $"#{stored.Id} {Shorten(stored.Development.Claim, 200)} ({stored.Development.Strength:P0}; {stored.Corroboration} article{(stored.Corroboration == 1 ? string.Empty : "s")}, last {stored.LastReportedAt:d MMM}) · /poll create development:{stored.Id}");
+        $"#{stored.Id} {Shorten(stored.Development.Claim, 200)} ({stored.Development.Strength * 100:0}%; {stored.Corroboration} article{(stored.Corroboration == 1 ? string.Empty : "s")}, last {stored.LastReportedAt:d MMM}) · /poll create development:{stored.Id}");
 
     private static string Article(ActorArticle article) => string.Create(CultureInfo.InvariantCulture,
         $"#{article.Id} {article.Day:d MMM}, {article.Source}: {Shorten(article.Title, 120)}");

@@ -9,7 +9,7 @@ public sealed class ActorService(
     IActorStore store,
     IOptions<ActorsOptions> options,
     TimeProvider time,
-    IDevelopmentStore? developments = null)
+    IDevelopmentStore developments)
 {
     private const int Week = 7;
     private const int Month = 30;
@@ -32,9 +32,7 @@ public sealed class ActorService(
         var days = await store.GetDaysAsync(actorId, today.AddDays(1 - span), today, cancellationToken);
         var co = await store.GetCoMentionsAsync(actorId, settings.CoMentions, cancellationToken);
         var articles = await store.GetLatestArticlesAsync(actorId, settings.LatestArticles, cancellationToken);
-        var reported = developments is null
-            ? []
-            : await developments.ListForActorAsync(actorId, settings.LatestDevelopments, cancellationToken);
+        var reported = await developments.ListForActorAsync(actorId, settings.LatestDevelopments, cancellationToken);
         var taught = directory.TaughtAliases.Where(a => string.Equals(a.ActorId, actorId, StringComparison.OrdinalIgnoreCase)).Select(a => a.Alias).ToList();
         return new ActorCard(
             match,
