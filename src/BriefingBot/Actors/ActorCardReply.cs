@@ -59,18 +59,30 @@ public static class ActorCardReply
         };
     }
 
-    public static ChatReply NotFound(string name, IReadOnlyList<ActorMatch> closest)
+    public static ChatReply NotFound(string name, IReadOnlyList<ActorMatch> closest, IReadOnlyList<StoredActorCandidate> candidates)
     {
-        var text = $"No actor found for \"{name}\".";
-        if (closest.Count == 0)
+        var text = new List<string> { $"No actor found for \"{name}\"." };
+        if (closest.Count > 0)
         {
-            return ChatReply.Error(text + " Try /actors top to see who is in the news, or start typing for suggestions.");
+            text[0] += " Closest matches:";
+            text.AddRange(closest.Select(m => m.Via == MatchVia.Name
+                ? $"- {m.Actor.Name} ({KindName(m.Actor.Kind)}): /actor {m.Actor.Name}"
+                : $"- {m.MatchedName} → {m.Actor.Name} ({KindName(m.Actor.Kind)}): /actor {m.MatchedName}"));
         }
 
-        var lines = closest.Select(m => m.Via == MatchVia.Name
-            ? $"- {m.Actor.Name} ({KindName(m.Actor.Kind)}): /actor {m.Actor.Name}"
-            : $"- {m.MatchedName} → {m.Actor.Name} ({KindName(m.Actor.Kind)}): /actor {m.MatchedName}");
-        return ChatReply.Error(text + " Closest matches:" + Environment.NewLine + string.Join(Environment.NewLine, lines));
+        if (candidates.Count > 0)
+        {
+            text.Add("Discovered in articles, not in the catalogue (an admin can teach one as an alias with /actors alias add):");
+            text.AddRange(candidates.Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"- {c.Name} ({KindName(c.Kind)}?): {c.Mentions} mention{(c.Mentions == 1 ? string.Empty : "s")} in {c.Articles} article{(c.Articles == 1 ? string.Empty : "s")}")));
+        }
+
+        if (closest.Count == 0 && candidates.Count == 0)
+        {
+            text[0] += " Try /actors top to see who is in the news, or start typing for suggestions.";
+        }
+
+        return ChatReply.Error(string.Join(Environment.NewLine, text));
     }
 
     public static ChatReply Top(IReadOnlyList<TopActor> top, int days)

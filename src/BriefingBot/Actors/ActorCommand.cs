@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace BriefingBot.Actors;
 /// Typed platforms (shell, Slack) also accept <c>/actor alias add|remove ...</c> here and hand it to
 /// <c>/actors alias ...</c>: Discord cannot have <c>/actor</c> both take a name and hold subcommands.
 /// </summary>
-public sealed class ActorCommand(ActorService actors, IOptions<ActorsOptions> options, IServiceProvider services) : IAutocompleteCommand
+public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, IOptions<ActorsOptions> options, IServiceProvider services) : IAutocompleteCommand
 {
     private const int ClosestMatches = 5;
 
@@ -27,7 +28,8 @@ public sealed class ActorCommand(ActorService actors, IOptions<ActorsOptions> op
         var card = await actors.GetCardAsync(name, cancellationToken);
         if (card is null)
         {
-            return ActorCardReply.NotFound(name, actors.Closest(name, ClosestMatches));
+            var candidates = await analyses.FindCandidatesAsync(name.Trim(), ClosestMatches, cancellationToken);
+            return ActorCardReply.NotFound(name, actors.Closest(name, ClosestMatches), candidates);
         }
 
         var settings = options.Value;

@@ -80,10 +80,11 @@ public sealed class ActorServiceTests
         var closest = service.Closest("Nrth Korea", 5);
 
         Assert.Equal("kp", closest[0].Actor.Id);
-        var reply = ActorCardReply.NotFound("Nrth Korea", closest);
+        var reply = ActorCardReply.NotFound("Nrth Korea", closest, [new StoredActorCandidate("Nrth Korea Desk", ActorKind.Organisation, 3, 2)]);
         Assert.True(reply.IsError);
         Assert.Contains("No actor found for \"Nrth Korea\". Closest matches:", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- North Korea (state): /actor North Korea", reply.Text, StringComparison.Ordinal);
+        Assert.EndsWith("- Nrth Korea Desk (organisation?): 3 mentions in 2 articles", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

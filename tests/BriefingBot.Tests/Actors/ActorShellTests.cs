@@ -48,10 +48,7 @@ public sealed class ActorShellTests : IAsyncLifetime
         var samples = Path.Combine(AppContext.BaseDirectory, "config", "samples");
         var report = await services.GetRequiredService<IArticleIngestor>().IngestAsync([samples, SharedFolder.Corpus], IngestTrust.Operator, null, ct);
         Assert.Equal(0, report.Failed);
-        var worker = new AnalysisWorker(
-            services.GetRequiredService<IArticleStore>(), services.GetRequiredService<IAnalysisStore>(),
-            services.GetRequiredService<DevelopmentExtractor>(), services.GetRequiredService<AnalysisQueue>(),
-            services.GetRequiredService<ILogger<AnalysisWorker>>());
+        var worker = ActivatorUtilities.CreateInstance<AnalysisWorker>(services);
         Assert.Equal(report.Ingested, await worker.RunPassAsync(ct));
     }
 
