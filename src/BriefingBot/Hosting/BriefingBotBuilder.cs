@@ -1,3 +1,4 @@
+using BriefingBot.Actors;
 using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
@@ -49,6 +50,10 @@ public static class BriefingBotBuilder
 
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
+        if (commandLine.Mode != BotMode.Analyze)
+        {
+            services.AddActors();
+        }
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

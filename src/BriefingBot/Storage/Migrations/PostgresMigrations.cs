@@ -149,5 +149,6 @@ internal static class PostgresMigrations
 
             CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
             """),
+        new(7, "actor aliases and mention aggregates", PostgresActorMigration.Sql),
     ];
 }

@@ -164,5 +164,6 @@ internal static class SqliteMigrations
 
             CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
             """),
+        new(7, "actor aliases and mention aggregates", SqliteActorMigration.Sql),
     ];
 }

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using BriefingBot.Actors;
+
+namespace BriefingBot.Storage;
+
+/// <summary>The read side of <see cref="IActorStore"/>: the same SQL and mapping on either provider.</summary>
+internal sealed class ActorReader(Func<CancellationToken, Task<DbConnection>> open, Func<object, DateTimeOffset> readTime)
+{
+    public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectDays, [("@actor", actorId), ("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to))],
+            ActorRows.ReadDay, cancellationToken);
+
+    public Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectCoMentions, [("@actor", actorId), ("@limit", limit)], ActorRows.ReadCoMention, cancellationToken);
+
+    public Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectLatestArticles, [("@actor", actorId), ("@limit", limit)], ActorRows.ReadArticle, cancellationToken);
+
+    public Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
+    {
+        var length = to.DayNumber - from.DayNumber + 1;
+        return ReadAsync(
+            ActorRows.SelectTop,
+            [("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to)), ("@previous_from", ActorRows.DayNumber(from) - length), ("@limit", limit)],
+            ActorRows.ReadPeriod,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectAliases, [], r => new TaughtAlias(r.GetString(0), r.GetString(1), r.GetString(2), readTime(r.GetValue(3))), cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
+        string sql, IEnumerable<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        return await ActorRows.ReadAsync(connection, sql, parameters, map, cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+namespace BriefingBot.Tests.Storage;
+
+/// <summary>The actor store contract against a real SQLite file; each test gets its own file.</summary>
+public sealed class SqliteActorStoreTests : ActorStoreContract, IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    protected override Task<StorageHarness> OpenAsync() =>
+        StorageHarness.StartAsync(new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "bot.db") }, Ct);
+}

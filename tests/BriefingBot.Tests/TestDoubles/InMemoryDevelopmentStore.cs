@@ -1,0 +1,26 @@
+using BriefingBot.Analysis.Developments;
+
+namespace BriefingBot.Tests.TestDoubles;
+
+/// <summary>Stored developments held in a list, for tests of features that read them.</summary>
+public sealed class InMemoryDevelopmentStore : IDevelopmentStore
+{
+    public List<StoredDevelopment> Developments { get; } = [];
+
+    public Task<StoredDevelopment?> GetAsync(long id, CancellationToken cancellationToken) =>
+        Task.FromResult(Developments.FirstOrDefault(d => d.Id == id));
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListOpenAsync(DateOnly today, string? search, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDevelopment>>([.. Developments
+            .Where(d => d.Development.ResolveBy >= today)
+            .Where(d => search is null || d.Development.Claim.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(d => d.LastReportedAt).Take(limit)]);
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListForArticlesAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDevelopment>>([.. Developments
+            .Where(d => d.ArticleIds.Any(articleIds.Contains)).OrderByDescending(d => d.Corroboration)]);
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListForActorAsync(string actorId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDevelopment>>([.. Developments
+            .Where(d => d.Development.Actors.Any(a => a.Id == actorId)).OrderByDescending(d => d.LastReportedAt).Take(limit)]);
+}
