@@ -5,6 +5,7 @@ using BriefingBot.Chat.Commands;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
+using BriefingBot.Polls;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -43,6 +44,7 @@ public static class BriefingBotBuilder
 
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
+        services.AddPolls(commandLine.Mode);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

@@ -31,7 +31,7 @@ public sealed class AnalysisWorkerTests : IDisposable
         await using var harness = await OpenAsync();
         var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
         var sanctions = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
-        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, new AnalysisQueue(), logger);
+        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, new AnalysisQueue(), [], logger);
 
         await worker.StartAsync(Ct);
         await WaitUntilAllAnalysedAsync(harness.Analysis);
@@ -53,7 +53,7 @@ public sealed class AnalysisWorkerTests : IDisposable
     {
         await using var harness = await OpenAsync();
         var queue = new AnalysisQueue();
-        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, queue, logger);
+        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, queue, [], logger);
         await worker.StartAsync(Ct);
 
         var added = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
@@ -71,7 +71,7 @@ public sealed class AnalysisWorkerTests : IDisposable
         var broken = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
         var fine = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
         var store = new FailingAnalysisStore(harness.Analysis, broken.ArticleId);
-        using var worker = new AnalysisWorker(harness.Articles, store, Extractor, new AnalysisQueue(), logger);
+        using var worker = new AnalysisWorker(harness.Articles, store, Extractor, new AnalysisQueue(), [], logger);
 
         var analysed = await worker.RunPassAsync(Ct);
 
