@@ -26,7 +26,7 @@ public sealed class ForecastStats(IPollStore store, IOptions<PollsOptions> optio
         var name = mine[^1].Vote.UserName;
         var bins = Scoring.Calibration(mine.Select(v => (v.Vote.Probability / 100, v.Happened)));
         var binLines = bins.Where(b => b.Count > 0).Select(b =>
-            $"{Pct(b.From)}-{Pct(b.To)}: {b.Count} forecast(s), mean {Pct(b.MeanForecast!.Value)}, happened {Pct(b.ObservedFrequency!.Value)}");
+            $"{(b.From * 100).ToString("0", CultureInfo.InvariantCulture)}-{Pct(b.To)}: {b.Count} forecast(s), mean {Pct(b.MeanForecast!.Value)}, happened {Pct(b.ObservedFrequency!.Value)}");
         return new ChatReply
         {
             Text = $"📈 Forecast record of {name}",
