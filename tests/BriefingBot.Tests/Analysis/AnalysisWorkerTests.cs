@@ -83,6 +83,22 @@ public sealed class AnalysisWorkerTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    [Fact]
+    public async Task RunPassAsync_ListenerRegistered_ToldAfterEachStoredAnalysisAndFailuresContained()
+    {
+        await using var harness = await OpenAsync();
+        var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        var recording = new RecordingListener(harness.Analysis);
+        var failing = new FailingListener();
+        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, new AnalysisQueue(), [failing, recording], logger);
+
+        var analysed = await worker.RunPassAsync(Ct);
+
+        Assert.Equal(1, analysed);
+        Assert.Equal([(deployment.ArticleId, true)], recording.Heard);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
     private Task<StorageHarness> OpenAsync() =>
         StorageHarness.StartAsync(new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "bot.db") }, Ct);
 
@@ -110,5 +126,20 @@ public sealed class AnalysisWorkerTests : IDisposable
 
         public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
             inner.ListUnanalyzedAsync(limit, cancellationToken);
+    }
+
+    /// <summary>Records each article it is told about, and whether its analysis was already stored by then.</summary>
+    private sealed class RecordingListener(IAnalysisStore store) : IArticleAnalyzedListener
+    {
+        public List<(long Id, bool Stored)> Heard { get; } = [];
+
+        public async Task ArticleAnalyzedAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+            Heard.Add((articleId, !(await store.ListUnanalyzedAsync(10, cancellationToken)).Contains(articleId)));
+    }
+
+    private sealed class FailingListener : IArticleAnalyzedListener
+    {
+        public Task ArticleAnalyzedAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("listener down");
     }
 }

@@ -15,7 +15,7 @@ public sealed class PollShellEndToEndTests
         const string Input = """
             /poll create question:"Will the port reopen by Friday?" closes:"in 3 days" resolves:"in 10 days"
             /poll vote id:1 band:likely
-            /poll vote id:1 probability:80
+            /poll vote id:1 probability:90
             /poll close id:1
             /poll vote id:1 probability:10
             /poll resolve id:1 outcome:yes
@@ -33,17 +33,17 @@ public sealed class PollShellEndToEndTests
         Assert.Contains("[Likely (55-80 %)]", output, StringComparison.Ordinal);
         Assert.Contains("(Europe/Berlin)", output, StringComparison.Ordinal);
         Assert.Contains("Your vote on poll #1: Likely (55-80 %), counted as 67.5 %.", output, StringComparison.Ordinal);
-        Assert.Contains("Your vote on poll #1: Very likely (80-95 %), counted as 80 % (changed from 67.5 %).", output, StringComparison.Ordinal);
+        Assert.Contains("Your vote on poll #1: Very likely (80-95 %), counted as 90 % (changed from 67.5 %).", output, StringComparison.Ordinal);
         Assert.Contains("📊 Poll #1 (closed)", output, StringComparison.Ordinal);
-        Assert.Contains("Median: 80 %", output, StringComparison.Ordinal);
+        Assert.Contains("Median: 90 %", output, StringComparison.Ordinal);
         Assert.Contains("Median band: Very likely (80-95 %)", output, StringComparison.Ordinal);
         Assert.Contains("(image poll-1.png:", output, StringComparison.Ordinal);
         Assert.Contains("This poll closed at", output, StringComparison.Ordinal);
         Assert.Contains("✅ Poll #1 resolved YES", output, StringComparison.Ordinal);
-        Assert.Contains("80 % → Brier 0.040", output, StringComparison.Ordinal);
-        Assert.Contains("Mean Brier: 0.040", output, StringComparison.Ordinal);
+        Assert.Contains("90 % → Brier 0.010", output, StringComparison.Ordinal);
+        Assert.Contains("Mean Brier: 0.010", output, StringComparison.Ordinal);
         Assert.Contains("(image calibration.png:", output, StringComparison.Ordinal);
-        Assert.Contains("Brier 0.040 over 1", output, StringComparison.Ordinal);
+        Assert.Contains("Brier 0.010 over 1", output, StringComparison.Ordinal);
         Assert.Contains("error: I cannot read closes:\"whenever\" as a time. Try \"in 7 days\"", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
     }
