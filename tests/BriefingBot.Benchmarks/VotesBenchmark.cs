@@ -48,6 +48,12 @@ internal static class VotesBenchmark
         var slackPoll = await CreatePollAsync(store, "slack", "C1", cancellationToken);
         Console.WriteLine($"votes: {users} users x {clicks} click(s) at once per platform over at most {connections} connections; load average before {LoadAverage()}");
 
+        // Warm-up on polls of their own (JIT, connection pools), as the other load verbs warm up; not counted.
+        var warmDiscord = await CreatePollAsync(store, "discord", "222222222222222222", cancellationToken);
+        var warmSlack = await CreatePollAsync(store, "slack", "C1", cancellationToken);
+        await BurstAsync("discord warm-up", worker.Address, 100, 1, connections, (user, click) => DiscordVote(key, warmDiscord, user, click), null, cancellationToken);
+        await BurstAsync("slack warm-up", worker.Address, 100, 1, connections, (user, click) => SlackVote(secret, warmSlack, user, click), null, cancellationToken);
+
         var discord = await BurstAsync("discord", worker.Address, users, clicks, connections,
             (user, click) => DiscordVote(key, discordPoll, user, click), "Your vote on poll", cancellationToken);
         var slack = await BurstAsync("slack", worker.Address, users, clicks, connections,
