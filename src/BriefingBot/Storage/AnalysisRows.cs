@@ -20,9 +20,9 @@ internal static class AnalysisRows
 
     public const string InsertDevelopment = """
         INSERT INTO developments (article_id, position, start, "end", claim, actors, cues, strength, attribution,
-            window_from, window_to, question, resolve_by)
+            window_from, window_to, question, resolve_by, development_id)
         VALUES (@article, @position, @start, @end, @claim, @actors, @cues, @strength, @attribution,
-            @window_from, @window_to, @question, @resolve_by)
+            @window_from, @window_to, @question, @resolve_by, @development)
         """;
 
     public const string MarkAnalyzed = """
@@ -65,10 +65,17 @@ internal static class AnalysisRows
         ("@via", mention.Via),
     ];
 
-    public static IEnumerable<(string Name, object? Value)> Development(long articleId, int position, ReportedDevelopment development) =>
+    public static IEnumerable<(string Name, object? Value)> Development(long articleId, int position, ReportedDevelopment development, long? groupId) =>
     [
         ("@article", articleId),
         ("@position", position),
+        ("@development", groupId),
+        .. DevelopmentFields(development),
+    ];
+
+    /// <summary>The parameters shared by a development row and a development group: @start ... @resolve_by.</summary>
+    public static IEnumerable<(string Name, object? Value)> DevelopmentFields(ReportedDevelopment development) =>
+    [
         ("@start", development.Start),
         ("@end", development.End),
         ("@claim", development.Claim),

@@ -1,4 +1,5 @@
 using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
@@ -16,6 +17,8 @@ public sealed class StorageHarness(ServiceProvider services, FakeTimeProvider ti
     public IArticleStore Articles => services.GetRequiredService<IArticleStore>();
 
     public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
+
+    public IDevelopmentStore Developments => services.GetRequiredService<IDevelopmentStore>();
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 

@@ -94,49 +94,36 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, position)
             );
             """),
-        new(8, "polls", """
-            CREATE TABLE polls (
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                platform text NOT NULL,
-                channel_id text NOT NULL,
-                creator_id text NOT NULL,
-                creator_name text NOT NULL,
+                start integer NOT NULL,
+                "end" integer NOT NULL,
+                claim text NOT NULL,
+                actors text NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                attribution text NOT NULL,
+                window_from date,
+                window_to date,
                 question text NOT NULL,
-                development_id bigint,
-                actor_ids text NOT NULL,
-                created_at timestamptz NOT NULL,
-                closes_at timestamptz NOT NULL,
                 resolve_by date NOT NULL,
-                message_id text,
-                thread_channel_id text,
-                thread_message_id text,
-                closed_at timestamptz,
-                outcome text CHECK (outcome IN ('yes', 'no', 'ambiguous')),
-                resolved_at timestamptz,
-                reminded_at timestamptz
+                first_reported_at timestamptz NOT NULL,
+                last_reported_at timestamptz NOT NULL
             );
 
-            CREATE INDEX ix_polls_unclosed ON polls(closes_at) WHERE closed_at IS NULL;
-            CREATE INDEX ix_polls_channel ON polls(platform, channel_id);
-
-            -- One vote per (poll, user): a second vote replaces the first (upsert), so concurrent clicks count once.
-            CREATE TABLE poll_votes (
-                poll_id bigint NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-                user_id text NOT NULL,
-                user_name text NOT NULL,
-                probability double precision NOT NULL CHECK (probability BETWEEN 0 AND 100),
-                band text NOT NULL,
-                voted_at timestamptz NOT NULL,
-                PRIMARY KEY (poll_id, user_id)
+            CREATE TABLE development_group_actors (
+                actor_id text NOT NULL,
+                development_id bigint NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
             );
 
-            -- Articles already noted in a poll's thread ("new reporting"), at most once each.
-            CREATE TABLE poll_reports (
-                poll_id bigint NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-                article_id bigint NOT NULL,
-                noted_at timestamptz NOT NULL,
-                PRIMARY KEY (poll_id, article_id)
-            );
+            ALTER TABLE developments ADD COLUMN development_id bigint REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
             """),
     ];
 }

@@ -109,49 +109,36 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
-        new(8, "polls", """
-            CREATE TABLE polls (
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
                 id INTEGER PRIMARY KEY,
-                platform TEXT NOT NULL,
-                channel_id TEXT NOT NULL,
-                creator_id TEXT NOT NULL,
-                creator_name TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                claim TEXT NOT NULL,
+                actors TEXT NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                attribution TEXT NOT NULL,
+                window_from TEXT,
+                window_to TEXT,
                 question TEXT NOT NULL,
-                development_id INTEGER,
-                actor_ids TEXT NOT NULL,
-                created_at INTEGER NOT NULL,
-                closes_at INTEGER NOT NULL,
                 resolve_by TEXT NOT NULL,
-                message_id TEXT,
-                thread_channel_id TEXT,
-                thread_message_id TEXT,
-                closed_at INTEGER,
-                outcome TEXT CHECK (outcome IN ('yes', 'no', 'ambiguous')),
-                resolved_at INTEGER,
-                reminded_at INTEGER
+                first_reported_at INTEGER NOT NULL,
+                last_reported_at INTEGER NOT NULL
             );
 
-            CREATE INDEX ix_polls_unclosed ON polls(closes_at) WHERE closed_at IS NULL;
-            CREATE INDEX ix_polls_channel ON polls(platform, channel_id);
-
-            -- One vote per (poll, user): a second vote replaces the first (upsert), so concurrent clicks count once.
-            CREATE TABLE poll_votes (
-                poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-                user_id TEXT NOT NULL,
-                user_name TEXT NOT NULL,
-                probability REAL NOT NULL CHECK (probability BETWEEN 0 AND 100),
-                band TEXT NOT NULL,
-                voted_at INTEGER NOT NULL,
-                PRIMARY KEY (poll_id, user_id)
+            CREATE TABLE development_group_actors (
+                actor_id TEXT NOT NULL,
+                development_id INTEGER NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
             ) WITHOUT ROWID;
 
-            -- Articles already noted in a poll's thread ("new reporting"), at most once each.
-            CREATE TABLE poll_reports (
-                poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-                article_id INTEGER NOT NULL,
-                noted_at INTEGER NOT NULL,
-                PRIMARY KEY (poll_id, article_id)
-            ) WITHOUT ROWID;
+            ALTER TABLE developments ADD COLUMN development_id INTEGER REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
             """),
     ];
 }

@@ -90,6 +90,24 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>As <see cref="WriteAsync{T}"/>, for work that awaits (reads inside the transaction).</summary>
+    public async Task<T> WriteTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            writer ??= await OpenWriterAsync(cancellationToken);
+            using var transaction = writer.BeginTransaction(deferred: false);
+            var result = await work(writer, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
