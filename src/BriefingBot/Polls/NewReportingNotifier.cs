@@ -14,7 +14,7 @@ public sealed partial class NewReportingNotifier(
     IPollStore store,
     IArticleStore articles,
     IEnumerable<IChatPlatform> platforms,
-    IServiceProvider services,
+    IDevelopmentStore developmentStore,
     TimeProvider time,
     ILogger<NewReportingNotifier> logger) : IArticleAnalyzedListener
 {
@@ -28,9 +28,7 @@ public sealed partial class NewReportingNotifier(
         }
 
         var actors = analysis.Mentions.Where(m => m.Actor is not null).Select(m => m.Actor!.Id).ToHashSet(StringComparer.Ordinal);
-        var developments = services.GetService<IDevelopmentStore>() is { } developmentStore
-            ? (await developmentStore.ListForArticlesAsync([articleId], cancellationToken)).Select(d => d.Id).ToHashSet()
-            : [];
+        var developments = (await developmentStore.ListForArticlesAsync([articleId], cancellationToken)).Select(d => d.Id).ToHashSet();
         var matching = open.Where(p => (p.DevelopmentId is { } id && developments.Contains(id)) || (p.ActorIds.Count > 0 && p.ActorIds.All(actors.Contains))).ToList();
         if (matching.Count == 0 || await articles.GetAsync(articleId, cancellationToken) is not { } article)
         {

@@ -17,7 +17,7 @@ public sealed record PollDraft(string Question, DateTimeOffset ClosesAt, DateOnl
 /// Turns <c>/poll create</c> options (or a development) into a <see cref="PollDraft"/>: the development fills the question,
 /// actors and resolve-by day; the options override it. Every problem comes back as a message with an example.
 /// </summary>
-public sealed class PollDrafts(PollTimeParser clock, IServiceProvider services, IOptions<PollsOptions> options, TimeProvider time)
+public sealed class PollDrafts(PollTimeParser clock, IDevelopmentStore developments, IOptions<PollsOptions> options, TimeProvider time)
 {
     public const int MaxQuestionLength = 300;
 
@@ -89,16 +89,10 @@ public sealed class PollDrafts(PollTimeParser clock, IServiceProvider services, 
     /// <summary>Open developments for autocomplete: "#12 Will North Korea ...?" → 12.</summary>
     public async Task<IReadOnlyList<StoredDevelopment>> ListOpenDevelopmentsAsync(string? search, int limit, CancellationToken cancellationToken)
     {
-        if (services.GetService<IDevelopmentStore>() is not { } developments)
-        {
-            return [];
-        }
-
         return await developments.ListOpenAsync(clock.LocalDate(time.GetUtcNow()), string.IsNullOrWhiteSpace(search) ? null : search.Trim(), limit, cancellationToken);
     }
 
-    private async Task<StoredDevelopment?> FindDevelopmentAsync(long id, CancellationToken cancellationToken) =>
-        services.GetService<IDevelopmentStore>() is { } developments ? await developments.GetAsync(id, cancellationToken) : null;
+    private Task<StoredDevelopment?> FindDevelopmentAsync(long id, CancellationToken cancellationToken) => developments.GetAsync(id, cancellationToken);
 
     private static (PollDraft?, string?) Fail(string error) => (null, error);
 }

@@ -2,6 +2,7 @@ using BriefingBot.Analysis;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Hosting;
+using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
 using BriefingBot.Storage.Sqlite;
@@ -22,17 +23,20 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteArticleStore>();
         services.TryAddSingleton<SqliteMetadataStore>();
         services.TryAddSingleton<SqliteAnalysisStore>();
+        services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
+        services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

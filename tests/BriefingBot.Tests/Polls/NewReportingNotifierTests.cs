@@ -38,8 +38,7 @@ public sealed class NewReportingNotifierTests : IDisposable
         var thread = new MessageRef("slack", "C1", "100.2");
         platform.OpenThreadAsync(Arg.Any<MessageRef>(), Arg.Any<string>(), Arg.Any<ChatReply>(), Arg.Any<CancellationToken>()).Returns(thread);
         var developments = new Developments(new Dictionary<long, long[]> { [sameDevelopment.ArticleId] = [5] });
-        var services = new ServiceCollection().AddSingleton<IDevelopmentStore>(developments).BuildServiceProvider();
-        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], services, harness.Time, NullLogger<NewReportingNotifier>.Instance);
+        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], developments, harness.Time, NullLogger<NewReportingNotifier>.Instance);
 
         await notifier.ArticleAnalyzedAsync(bothActors.ArticleId, Analysis(NorthKorea, Russia), Ct);
         await notifier.ArticleAnalyzedAsync(bothActors.ArticleId, Analysis(NorthKorea, Russia), Ct);
@@ -67,7 +66,7 @@ public sealed class NewReportingNotifierTests : IDisposable
         var article = await harness.Articles.AddAsync(TestArticles.Create("Moscow", TestArticles.LongText(4)), Ct);
         var platform = Substitute.For<IChatPlatform>();
         platform.Name.Returns("slack");
-        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], new ServiceCollection().BuildServiceProvider(), harness.Time,
+        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], new Developments(new Dictionary<long, long[]>()), harness.Time,
             NullLogger<NewReportingNotifier>.Instance);
 
         await notifier.ArticleAnalyzedAsync(article.ArticleId, Analysis(Russia), Ct);

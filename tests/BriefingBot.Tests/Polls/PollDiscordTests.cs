@@ -1,8 +1,13 @@
 using System.Text.Json;
+using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
+using BriefingBot.Articles;
 using BriefingBot.Hosting;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Polls;
+using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.Platforms.Discord;
+using BriefingBot.Tests.Storage;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,12 +80,41 @@ public sealed class PollDiscordTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PollThis_DevelopmentStoreMissing_AnswersPrivateErrorNotFailure()
+    public async Task PollThis_UnknownDevelopment_AnswersPrivateError()
     {
-        var answer = await ButtonAsync("poll:new:12", "2101");
+        var answer = await ButtonAsync("poll:new:12345", "2101");
 
         Assert.Equal(64, answer.GetProperty("flags").GetInt32());
-        Assert.Contains("There is no development #12", answer.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains("There is no development #12345", answer.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PollThis_StoredDevelopment_PreviewsPrivatelyThenPostsWithItsQuestion()
+    {
+        var articles = bot.Services.GetRequiredService<IArticleStore>();
+        var added = await articles.AddAsync(TestArticles.Create("Troops for Russia",
+            "Pyongyang is considering sending soldiers to Russia, citing unnamed intelligence sources. Markets were calm.", published: DateTimeOffset.UtcNow), Ct);
+        var extractor = new DevelopmentExtractor(TestCatalog.Recognizer);
+        await bot.Services.GetRequiredService<IAnalysisStore>().SaveAsync(added.ArticleId, extractor.Analyze((await articles.GetAsync(added.ArticleId, Ct))!), Ct);
+        var development = Assert.Single(await bot.Services.GetRequiredService<IDevelopmentStore>().ListForArticlesAsync([added.ArticleId], Ct));
+
+        var preview = await ButtonAsync($"poll:new:{development.Id}", "2201");
+
+        Assert.Equal(64, preview.GetProperty("flags").GetInt32());
+        var embed = preview.GetProperty("embeds")[0];
+        Assert.Equal(development.Development.Question, embed.GetProperty("title").GetString());
+        Assert.Contains($"/poll create development:{development.Id} question:", embed.ToString(), StringComparison.Ordinal);
+        var post = preview.GetProperty("components")[0].GetProperty("components")[0];
+        Assert.Equal($"poll:post:{development.Id}", post.GetProperty("custom_id").GetString());
+
+        var posted = await ButtonAsync($"poll:post:{development.Id}", "2202");
+
+        Assert.StartsWith("Poll #1 is posted", posted.GetProperty("content").GetString(), StringComparison.Ordinal);
+        var message = await fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"/api/v10/channels/{Channel}/messages");
+        Assert.Contains(development.Development.Question, message.Body, StringComparison.Ordinal);
+        var poll = await bot.Services.GetRequiredService<IPollStore>().GetAsync(1, Ct);
+        Assert.Equal((development.Id, development.Development.ResolveBy), (poll!.DevelopmentId!.Value, poll.ResolveBy));
+        Assert.Equal(development.Development.Actors.Select(a => a.Id).Distinct(), poll.ActorIds);
     }
 
     private async Task<JsonElement> CommandAsync(string subcommand, string options, string id)
