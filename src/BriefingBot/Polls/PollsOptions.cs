@@ -30,6 +30,11 @@ public sealed class PollsOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:{nameof(TimeZone)} '{TimeZone}' is not a known IANA time zone (e.g. Europe/London).", [nameof(TimeZone)]);
         }
 
+        else if (new PollTimeParser(System.TimeProvider.System, Zone()).ParseInstant(DefaultCloses ?? string.Empty) is null)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(DefaultCloses)} '{DefaultCloses}' is not a time I can read. Try {PollTimeParser.Examples}.", [nameof(DefaultCloses)]);
+        }
+
         if (LeaderboardMinimum < 1)
         {
             yield return new ValidationResult($"{Section}:{nameof(LeaderboardMinimum)} must be at least 1.", [nameof(LeaderboardMinimum)]);
