@@ -115,6 +115,11 @@ public sealed class PollDiscordTests : IAsyncLifetime
         var poll = await bot.Services.GetRequiredService<IPollStore>().GetAsync(1, Ct);
         Assert.Equal((development.Id, development.Development.ResolveBy), (poll!.DevelopmentId!.Value, poll.ResolveBy));
         Assert.Equal(development.Development.Actors.Select(a => a.Id).Distinct(), poll.ActorIds);
+
+        var options = $$"""[{"type":1,"name":"create","options":[{"type":3,"name":"development","value":"","focused":true}]}]""";
+        using var response = await http.SendAsync(signer.Request(InteractionJson.Command("poll", options, "2203", type: 4)), Ct);
+        var choices = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("data").GetProperty("choices");
+        Assert.Contains(choices.EnumerateArray(), c => c.GetProperty("value").GetString() == development.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task<JsonElement> CommandAsync(string subcommand, string options, string id)
@@ -125,10 +130,21 @@ public sealed class PollDiscordTests : IAsyncLifetime
 
     private Task<JsonElement> ButtonAsync(string customId, string id) => SendAsync(InteractionJson.Component(customId, id));
 
+    /// <summary>The answer's data: from the response, or, when the handler was slower than Discord's budget and the response
+    /// was deferred, from the webhook call that delivers it later.</summary>
     private async Task<JsonElement> SendAsync(string body)
     {
+        var before = fake.Requests.Count;
         using var response = await http.SendAsync(signer.Request(body), Ct);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        if (json.GetProperty("type").GetInt32() == 5)
+        {
+            var late = await fake.WaitForRequestAsync(
+                r => fake.Requests.ToList().IndexOf(r) >= before && r.Method is "POST" or "PATCH" && r.Path.Contains("/webhooks/", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30));
+            return late.Json;
+        }
+
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         return json.GetProperty("data");
     }
