@@ -11,8 +11,9 @@ namespace BriefingBot.Polls;
 /// </summary>
 public sealed partial class VoteCountUpdater(
     IPollStore store, IEnumerable<IChatPlatform> platforms, PollTimeParser clock, IOptions<PollsOptions> options, TimeProvider time,
-    IHostApplicationLifetime lifetime, ILogger<VoteCountUpdater> logger)
+    ILogger<VoteCountUpdater> logger) : IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, byte> pending = new();
     private readonly IReadOnlyList<IChatPlatform> platformList = [.. platforms];
 
@@ -23,7 +24,7 @@ public sealed partial class VoteCountUpdater(
     {
         if (pending.TryAdd(pollId, 0))
         {
-            _ = Task.Run(() => UpdateAfterDelayAsync(pollId, lifetime.ApplicationStopping));
+            _ = Task.Run(() => UpdateAfterDelayAsync(pollId, stopping.Token));
         }
     }
 
@@ -51,6 +52,13 @@ public sealed partial class VoteCountUpdater(
             pending.TryRemove(pollId, out _);
             LogUpdateFailed(ex, pollId);
         }
+    }
+
+    /// <summary>Pending edits stop with the host (the container disposes this singleton).</summary>
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the voter count of poll {PollId}")]

@@ -6,7 +6,6 @@ using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Quartz;
@@ -40,7 +39,6 @@ public sealed class PollServiceTests : IAsyncLifetime
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddSingleton(Substitute.For<IHostApplicationLifetime>())
             .AddSingleton(platform);
         collection.AddStorage();
         collection.AddCommandDispatch();
