@@ -4,8 +4,8 @@ namespace BriefingBot.Benchmarks;
 
 /// <summary>
 /// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>; the worker's chat
-/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; polls,
-/// <c>votes [users] [clicks] [connections]</c>.
+/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; the process, <c>startup [runs] [app dll]</c>;
+/// polls, <c>votes [users] [clicks] [connections]</c>.
 /// </summary>
 public static class Program
 {
@@ -22,10 +22,12 @@ public static class Program
                 return await DiscordHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "slack-http":
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
+            case "startup":
+                return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
             case "votes":
                 return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }

@@ -125,6 +125,30 @@ internal static class PostgresMigrations
             CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
             CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
             """),
+        new(6, "hedges and actor candidates", """
+            -- The hedged sentences of an analysed article; cues is a JSON array (text, as in SQLite).
+            CREATE TABLE hedges (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                start integer NOT NULL,
+                length integer NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                PRIMARY KEY (article_id, position)
+            );
+
+            -- Names the catalogue lacks, counted per article (replaced with its analysis); reads sum them over articles.
+            CREATE TABLE actor_candidates (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name_key text NOT NULL,
+                kind text NOT NULL,
+                name text NOT NULL,
+                mentions integer NOT NULL,
+                PRIMARY KEY (article_id, name_key, kind)
+            );
+
+            CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
+            """),
         new(8, "polls", """
             CREATE TABLE polls (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -140,6 +140,30 @@ internal static class SqliteMigrations
             CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
             CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
             """),
+        new(6, "hedges and actor candidates", """
+            -- The hedged sentences of an analysed article; cues is a JSON array.
+            CREATE TABLE hedges (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                length INTEGER NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+
+            -- Names the catalogue lacks, counted per article (replaced with its analysis); reads sum them over articles.
+            CREATE TABLE actor_candidates (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name_key TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (article_id, name_key, kind)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
+            """),
         new(8, "polls", """
             CREATE TABLE polls (
                 id INTEGER PRIMARY KEY,

@@ -37,6 +37,11 @@ public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvide
                 command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i], groupIds[i]), cancellationToken);
         }
 
+        foreach (var (sql, values) in AnalysisRows.HedgesAndCandidates(articleId, analysis))
+        {
+            await ExecuteAsync(command, sql, values, cancellationToken);
+        }
+
         await ExecuteAsync(
             command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", timeProvider.GetUtcNow())], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -47,6 +52,22 @@ public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvide
 
     public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
         reader.GetDevelopmentsAsync(articleId, cancellationToken);
+
+    public Task<IReadOnlyList<Hedge>> GetHedgesAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetHedgesAsync(articleId, cancellationToken);
+
+    public Task<DevelopmentAnalysis?> GetAnalysisAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetAnalysisAsync(articleId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredActorCandidate>> FindCandidatesAsync(string name, int limit, CancellationToken cancellationToken) =>
+        reader.FindCandidatesAsync(name, limit, cancellationToken);
+
+    public async Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(AnalysisRows.ForgetAnalyzed, connection);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
         reader.ListUnanalyzedAsync(limit, cancellationToken);

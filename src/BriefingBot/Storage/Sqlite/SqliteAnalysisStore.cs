@@ -28,6 +28,11 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider ti
                 Execute(command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i], groupIds[i]));
             }
 
+            foreach (var (sql, values) in AnalysisRows.HedgesAndCandidates(articleId, analysis))
+            {
+                Execute(command, sql, values);
+            }
+
             var now = SqliteTime.ToMicroseconds(timeProvider.GetUtcNow());
             return Execute(command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", now)]);
         }, cancellationToken);
@@ -37,6 +42,23 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider ti
 
     public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
         reader.GetDevelopmentsAsync(articleId, cancellationToken);
+
+    public Task<IReadOnlyList<Hedge>> GetHedgesAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetHedgesAsync(articleId, cancellationToken);
+
+    public Task<DevelopmentAnalysis?> GetAnalysisAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetAnalysisAsync(articleId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredActorCandidate>> FindCandidatesAsync(string name, int limit, CancellationToken cancellationToken) =>
+        reader.FindCandidatesAsync(name, limit, cancellationToken);
+
+    public Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            return Execute(command, AnalysisRows.ForgetAnalyzed, []);
+        }, cancellationToken);
 
     public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
         reader.ListUnanalyzedAsync(limit, cancellationToken);

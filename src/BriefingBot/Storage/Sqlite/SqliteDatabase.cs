@@ -108,6 +108,46 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Shutdown: folds the WAL into the database file (so a copy of the .db alone is complete) and closes every
+    /// connection. A later write reopens the writer.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(FilePath))
+        {
+            return;
+        }
+
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+                writer = null;
+            }
+
+            await using (var connection = await OpenAsync(cancellationToken))
+            {
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            using (var pooled = new SqliteConnection(connectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            StorageLog.FlushedSqlite(logger, FilePath);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
