@@ -65,6 +65,7 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<IArticleIngestor>());
         services.AddCommandDispatch();
         services.AddArticles(BotMode.Worker);
+        services.AddSingleton(Substitute.For<BriefingBot.Analysis.IAnalysisStore>());
         services.AddSingleton(Substitute.For<IPollStore>());
         services.AddSingleton(Substitute.For<IDevelopmentStore>());
         services.AddPolls(BotMode.Worker);
