@@ -26,8 +26,10 @@ public static class Program
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "startup":
                 return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
+            case "votes":
+                return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }

@@ -21,6 +21,7 @@ public sealed partial class AnalysisWorker(
     AnalysisQueue queue,
     IMetadataStore metadata,
     ActorCatalogVersion catalog,
+    IEnumerable<IArticleAnalyzedListener> listeners,
     ILogger<AnalysisWorker> logger)
     : BackgroundService
 {
@@ -145,7 +146,9 @@ public sealed partial class AnalysisWorker(
                 return false;
             }
 
-            await analyses.SaveAsync(id, extractor.Analyze(article), cancellationToken);
+            var analysis = extractor.Analyze(article);
+            await analyses.SaveAsync(id, analysis, cancellationToken);
+            await NotifyAsync(id, analysis, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -155,6 +158,25 @@ public sealed partial class AnalysisWorker(
             return false;
         }
     }
+
+    /// <summary>The analysis is stored whatever a listener does; a failing listener is logged and not retried.</summary>
+    private async Task NotifyAsync(long id, DevelopmentAnalysis analysis, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.ArticleAnalyzedAsync(id, analysis, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogListenerFailed(logger, id, listener.GetType().Name, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "After analysing article {ArticleId}, {Listener} failed")]
+    private static partial void LogListenerFailed(ILogger logger, long articleId, string listener, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysed {Count} article(s)")]
     private static partial void LogPassDone(ILogger logger, int count);

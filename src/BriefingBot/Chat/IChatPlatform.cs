@@ -13,6 +13,12 @@ public interface IChatPlatform
     Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken);
 
     Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts into a thread opened earlier: <paramref name="thread"/> is what <see cref="OpenThreadAsync"/> returned for
+    /// <paramref name="parent"/> (Discord posts in the thread channel, Slack replies under the parent's ts).
+    /// </summary>
+    Task<MessageRef> ReplyInThreadAsync(MessageRef parent, MessageRef thread, ChatReply reply, CancellationToken cancellationToken);
 }
 
 public sealed record MessageRef(string Platform, string ChannelId, string MessageId);

@@ -7,6 +7,7 @@ using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
+using BriefingBot.Polls;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -54,6 +55,7 @@ public static class BriefingBotBuilder
         {
             services.AddActors();
         }
+        services.AddPolls(commandLine.Mode);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

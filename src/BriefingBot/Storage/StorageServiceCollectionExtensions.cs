@@ -3,6 +3,7 @@ using BriefingBot.Analysis;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Hosting;
+using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
 using BriefingBot.Storage.Sqlite;
@@ -24,12 +25,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteMetadataStore>();
         services.TryAddSingleton<SqliteAnalysisStore>();
         services.TryAddSingleton<SqliteActorStore>();
+        services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresActorStore>();
+        services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
@@ -37,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
+        services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

@@ -143,8 +143,25 @@ public sealed class AnalysisWorkerTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private AnalysisWorker Worker(StorageHarness harness, IAnalysisStore? store = null, AnalysisQueue? queue = null, string catalog = "test") =>
-        new(harness.Articles, store ?? harness.Analysis, Extractor, queue ?? new AnalysisQueue(), harness.Metadata, new ActorCatalogVersion(catalog), logger);
+    [Fact]
+    public async Task RunPassAsync_ListenerRegistered_ToldAfterEachStoredAnalysisAndFailuresContained()
+    {
+        await using var harness = await OpenAsync();
+        var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        var recording = new RecordingListener(harness.Analysis);
+        var failing = new FailingListener();
+        using var worker = Worker(harness, listeners: [failing, recording]);
+
+        var analysed = await worker.RunPassAsync(Ct);
+
+        Assert.Equal(1, analysed);
+        Assert.Equal([(deployment.ArticleId, true)], recording.Heard);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    private AnalysisWorker Worker(
+        StorageHarness harness, IAnalysisStore? store = null, AnalysisQueue? queue = null, string catalog = "test", IEnumerable<IArticleAnalyzedListener>? listeners = null) =>
+        new(harness.Articles, store ?? harness.Analysis, Extractor, queue ?? new AnalysisQueue(), harness.Metadata, new ActorCatalogVersion(catalog), listeners ?? [], logger);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
@@ -199,5 +216,20 @@ public sealed class AnalysisWorkerTests : IDisposable
             inner.FindCandidatesAsync(name, limit, cancellationToken);
 
         public Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken) => inner.MarkAllUnanalyzedAsync(cancellationToken);
+    }
+
+    /// <summary>Records each article it is told about, and whether its analysis was already stored by then.</summary>
+    private sealed class RecordingListener(IAnalysisStore store) : IArticleAnalyzedListener
+    {
+        public List<(long Id, bool Stored)> Heard { get; } = [];
+
+        public async Task ArticleAnalyzedAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+            Heard.Add((articleId, !(await store.ListUnanalyzedAsync(10, cancellationToken)).Contains(articleId)));
+    }
+
+    private sealed class FailingListener : IArticleAnalyzedListener
+    {
+        public Task ArticleAnalyzedAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("listener down");
     }
 }

@@ -63,4 +63,8 @@ public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractio
         var thread = await rest.StartThreadAsync(parent.ChannelId, parent.MessageId, name, cancellationToken);
         return await SendAsync(thread, reply, cancellationToken);
     }
+
+    /// <summary>A Discord thread is a channel of its own; the thread reference carries its id.</summary>
+    public Task<MessageRef> ReplyInThreadAsync(MessageRef parent, MessageRef thread, ChatReply reply, CancellationToken cancellationToken) =>
+        SendAsync(thread.ChannelId, reply, cancellationToken);
 }

@@ -33,6 +33,12 @@ public sealed class ShellChatPlatform(IShellConsole console) : IChatPlatform, ID
         return await SendAsync(parent.ChannelId, reply, cancellationToken);
     }
 
+    public async Task<MessageRef> ReplyInThreadAsync(MessageRef parent, MessageRef thread, ChatReply reply, CancellationToken cancellationToken)
+    {
+        await WriteAsync($"-- in the thread on message {parent.MessageId} --" + Environment.NewLine, cancellationToken);
+        return await SendAsync(parent.ChannelId, reply, cancellationToken);
+    }
+
     public void Dispose() => gate.Dispose();
 
     private async Task WriteAsync(string text, CancellationToken cancellationToken)

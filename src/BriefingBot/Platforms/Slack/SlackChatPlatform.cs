@@ -46,6 +46,14 @@ public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
         return first;
     }
 
+    /// <summary>Slack threads hang off the parent's ts.</summary>
+    public async Task<MessageRef> ReplyInThreadAsync(MessageRef parent, MessageRef thread, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var first = await PostAllAsync(parent.ChannelId, SlackRenderer.Render(reply), parent.MessageId, cancellationToken);
+        await UploadImageAsync(parent.ChannelId, parent.MessageId, reply, cancellationToken);
+        return first;
+    }
+
     private async Task<MessageRef> PostAllAsync(string channelId, IReadOnlyList<SlackMessage> messages, string? threadTs, CancellationToken cancellationToken)
     {
         MessageRef? first = null;

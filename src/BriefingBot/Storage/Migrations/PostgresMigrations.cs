@@ -150,5 +150,49 @@ internal static class PostgresMigrations
             CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
             """),
         new(7, "actor aliases and mention aggregates", PostgresActorMigration.Sql),
+        new(8, "polls", """
+            CREATE TABLE polls (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                platform text NOT NULL,
+                channel_id text NOT NULL,
+                creator_id text NOT NULL,
+                creator_name text NOT NULL,
+                question text NOT NULL,
+                development_id bigint,
+                actor_ids text NOT NULL,
+                created_at timestamptz NOT NULL,
+                closes_at timestamptz NOT NULL,
+                resolve_by date NOT NULL,
+                message_id text,
+                thread_channel_id text,
+                thread_message_id text,
+                closed_at timestamptz,
+                outcome text CHECK (outcome IN ('yes', 'no', 'ambiguous')),
+                resolved_at timestamptz,
+                reminded_at timestamptz
+            );
+
+            CREATE INDEX ix_polls_unclosed ON polls(closes_at) WHERE closed_at IS NULL;
+            CREATE INDEX ix_polls_channel ON polls(platform, channel_id);
+
+            -- One vote per (poll, user): a second vote replaces the first (upsert), so concurrent clicks count once.
+            CREATE TABLE poll_votes (
+                poll_id bigint NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+                user_id text NOT NULL,
+                user_name text NOT NULL,
+                probability double precision NOT NULL CHECK (probability BETWEEN 0 AND 100),
+                band text NOT NULL,
+                voted_at timestamptz NOT NULL,
+                PRIMARY KEY (poll_id, user_id)
+            );
+
+            -- Articles already noted in a poll's thread ("new reporting"), at most once each.
+            CREATE TABLE poll_reports (
+                poll_id bigint NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+                article_id bigint NOT NULL,
+                noted_at timestamptz NOT NULL,
+                PRIMARY KEY (poll_id, article_id)
+            );
+            """),
     ];
 }

@@ -165,5 +165,49 @@ internal static class SqliteMigrations
             CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
             """),
         new(7, "actor aliases and mention aggregates", SqliteActorMigration.Sql),
+        new(8, "polls", """
+            CREATE TABLE polls (
+                id INTEGER PRIMARY KEY,
+                platform TEXT NOT NULL,
+                channel_id TEXT NOT NULL,
+                creator_id TEXT NOT NULL,
+                creator_name TEXT NOT NULL,
+                question TEXT NOT NULL,
+                development_id INTEGER,
+                actor_ids TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                closes_at INTEGER NOT NULL,
+                resolve_by TEXT NOT NULL,
+                message_id TEXT,
+                thread_channel_id TEXT,
+                thread_message_id TEXT,
+                closed_at INTEGER,
+                outcome TEXT CHECK (outcome IN ('yes', 'no', 'ambiguous')),
+                resolved_at INTEGER,
+                reminded_at INTEGER
+            );
+
+            CREATE INDEX ix_polls_unclosed ON polls(closes_at) WHERE closed_at IS NULL;
+            CREATE INDEX ix_polls_channel ON polls(platform, channel_id);
+
+            -- One vote per (poll, user): a second vote replaces the first (upsert), so concurrent clicks count once.
+            CREATE TABLE poll_votes (
+                poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+                user_id TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                probability REAL NOT NULL CHECK (probability BETWEEN 0 AND 100),
+                band TEXT NOT NULL,
+                voted_at INTEGER NOT NULL,
+                PRIMARY KEY (poll_id, user_id)
+            ) WITHOUT ROWID;
+
+            -- Articles already noted in a poll's thread ("new reporting"), at most once each.
+            CREATE TABLE poll_reports (
+                poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL,
+                noted_at INTEGER NOT NULL,
+                PRIMARY KEY (poll_id, article_id)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

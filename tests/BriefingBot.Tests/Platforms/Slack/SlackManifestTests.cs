@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Hosting;
+using BriefingBot.Polls;
 using BriefingBot.Tests.TestDoubles;
 using Json.Schema;
 using Microsoft.Extensions.Configuration;
@@ -53,7 +55,7 @@ public sealed class SlackManifestTests
         Assert.Superset(new HashSet<string> { "commands", "chat:write", "files:write", "channels:join", "app_mentions:read" }, scopes.ToHashSet());
     }
 
-    /// <summary>The commands the worker registers (Hosting: AddCommandDispatch + AddArticles), as slash commands: "/" + group.</summary>
+    /// <summary>The commands the worker registers (Hosting: AddCommandDispatch + AddArticles + AddPolls), as slash commands: "/" + group.</summary>
     private static IReadOnlyList<string> CommandGroupsInCode()
     {
         var services = new ServiceCollection();
@@ -64,6 +66,10 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<IArticleIngestor>());
         services.AddCommandDispatch();
         services.AddArticles(BotMode.Worker);
+        services.AddSingleton(Substitute.For<BriefingBot.Analysis.IAnalysisStore>());
+        services.AddSingleton(Substitute.For<IPollStore>());
+        services.AddSingleton(Substitute.For<IDevelopmentStore>());
+        services.AddPolls(BotMode.Worker);
         using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<CommandCatalog>();
         return [.. catalog.All.Select(c => "/" + c.Definition.Group).Distinct().Order(StringComparer.Ordinal)];
