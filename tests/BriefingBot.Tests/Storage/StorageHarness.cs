@@ -1,5 +1,6 @@
 using BriefingBot.Analysis;
 using BriefingBot.Articles;
+using BriefingBot.Digests;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,8 @@ public sealed class StorageHarness(ServiceProvider services, FakeTimeProvider ti
     public IArticleStore Articles => services.GetRequiredService<IArticleStore>();
 
     public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
+
+    public IDigestSource Digests => services.GetRequiredService<IDigestSource>();
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 
