@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BriefingBot.Benchmarks;
 
 /// <summary>
-/// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>; the worker's chat
+/// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>, <c>digest-build [articles] [runs]</c>; the worker's chat
 /// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>.
 /// </summary>
 public static class Program
@@ -17,12 +17,14 @@ public static class Program
                 return await IngestBenchmark.RunAsync(Argument(args, 1, 10_000), CancellationToken.None);
             case "search":
                 return await SearchBenchmark.RunAsync(Argument(args, 1, 100_000), Argument(args, 2, 2_000), CancellationToken.None);
+            case "digest-build":
+                return await DigestBenchmark.RunAsync(Argument(args, 1, 10_000), Argument(args, 2, 5), CancellationToken.None);
             case "discord-http":
                 return await DiscordHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "slack-http":
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32]");
                 return 2;
         }
     }
