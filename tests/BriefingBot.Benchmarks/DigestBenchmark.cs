@@ -11,7 +11,7 @@ namespace BriefingBot.Benchmarks;
 
 /// <summary>
 /// <c>digest-build [articles] [runs]</c>: stores generated articles (as <c>ingest</c> does, each opening with a sentence
-/// that names catalogued actors and a hedged claim), analyses and stores every one, then times composing a digest
+/// that names catalogued actors and a hedged claim), analyses and stores every one (developments merged by the store), then times composing a digest
 /// from all of them as new (Discord budget, 10 and 50 items).
 /// </summary>
 internal static class DigestBenchmark
@@ -27,7 +27,6 @@ internal static class DigestBenchmark
             await using var store = await BenchmarkStore.OpenSqliteAsync(path, cancellationToken);
             var catalog = ActorCatalog.Load(Path.Combine(AppContext.BaseDirectory, "config", "actors.json"));
             var extractor = new DevelopmentExtractor(new ActorRecognizer(catalog));
-            var developments = new BenchmarkDevelopments();
             var fireTime = new DateTimeOffset(2026, 1, 3, 8, 0, 0, TimeSpan.Zero);
 
             var setup = Stopwatch.StartNew();
@@ -50,12 +49,12 @@ internal static class DigestBenchmark
 
                     var analysis = extractor.Analyze(batch[i].Text, DateOnly.FromDateTime(fireTime.UtcDateTime));
                     await store.Analysis.SaveAsync(results[i].ArticleId, analysis, cancellationToken);
-                    developments.Add(results[i].ArticleId, analysis.Developments);
                     stored++;
                 }
             }
 
-            Console.WriteLine($"stored and analysed {stored} articles ({developments.Count} developments) in {setup.Elapsed.TotalSeconds:F1} s; {path}");
+            var developments = store.Services.GetRequiredService<IDevelopmentStore>();
+            Console.WriteLine($"stored and analysed {stored} articles in {setup.Elapsed.TotalSeconds:F1} s; {path}");
             var composer = new DigestComposer(
                 store.Services.GetRequiredService<IDigestSource>(), store.Articles, developments, new ExtractiveSummarizer(), catalog,
                 NullLogger<DigestComposer>.Instance);
@@ -103,32 +102,5 @@ internal static class DigestBenchmark
         var second = catalog.Actors[random.Next(catalog.Actors.Count)];
         return $"Officials in {first.Name} said {second.Name} may impose new sanctions next week, according to a ministry statement. "
             + $"{first.Name} rejected the report.";
-    }
-
-    /// <summary>Developments kept per article with ids, as the development store would return them (one group per report).</summary>
-    private sealed class BenchmarkDevelopments : IDevelopmentStore
-    {
-        private readonly Dictionary<long, List<StoredDevelopment>> byArticle = [];
-        private long nextId;
-
-        public int Count => byArticle.Values.Sum(l => l.Count);
-
-        public void Add(long articleId, IReadOnlyList<ReportedDevelopment> reported)
-        {
-            var at = DateTimeOffset.UnixEpoch;
-            byArticle[articleId] = [.. reported.Select(d => new StoredDevelopment(++nextId, d, [articleId], at, at))];
-        }
-
-        public Task<StoredDevelopment?> GetAsync(long id, CancellationToken cancellationToken) =>
-            Task.FromResult(byArticle.Values.SelectMany(l => l).FirstOrDefault(d => d.Id == id));
-
-        public Task<IReadOnlyList<StoredDevelopment>> ListOpenAsync(DateOnly today, string? search, int limit, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoredDevelopment>>([]);
-
-        public Task<IReadOnlyList<StoredDevelopment>> ListForArticlesAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoredDevelopment>>([.. articleIds.SelectMany(id => byArticle.GetValueOrDefault(id) ?? [])]);
-
-        public Task<IReadOnlyList<StoredDevelopment>> ListForActorAsync(string actorId, int limit, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoredDevelopment>>([]);
     }
 }

@@ -4,7 +4,7 @@ namespace BriefingBot.Benchmarks;
 
 /// <summary>
 /// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>, <c>digest-build [articles] [runs]</c>; the worker's chat
-/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>.
+/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; the process, <c>startup [runs] [app dll]</c>.
 /// </summary>
 public static class Program
 {
@@ -23,8 +23,10 @@ public static class Program
                 return await DiscordHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "slack-http":
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
+            case "startup":
+                return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll]");
                 return 2;
         }
     }

@@ -1,6 +1,9 @@
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Analysis.Llm;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Analysis;
 
@@ -15,13 +18,46 @@ public static class AnalysisServiceCollectionExtensions
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.TryAddSingleton<ExtractiveSummarizer>();
-        services.TryAddSingleton<ISummarizer>(sp => sp.GetRequiredService<ExtractiveSummarizer>());
+        AddSummarizer(services);
         services.TryAddSingleton(sp => ActorCatalog.Load(ActorsPath(sp.GetService<IConfiguration>())));
+        services.TryAddSingleton(sp => ActorCatalogVersion.FromFile(ActorsPath(sp.GetService<IConfiguration>())));
         services.TryAddSingleton<IActorRecognizer, ActorRecognizer>();
         services.TryAddSingleton(sp => new DevelopmentExtractor(sp.GetService<IActorRecognizer>()));
         services.TryAddSingleton<AnalysisQueue>();
         return services;
     }
+
+    /// <summary>
+    /// The <c>Summarizer</c> section: the extractive summariser unless a provider is configured, then a chat model
+    /// that falls back to it.
+    /// </summary>
+    private static void AddSummarizer(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ChatClientSummarizer)))
+        {
+            return;
+        }
+
+        services.AddValidatedOptions<SummarizerOptions>(SummarizerOptions.Section)
+            .Validate<IConfiguration>(
+                (_, configuration) => !ApiKeyInFile(configuration),
+                $"{SummarizerOptions.Section}:ApiKey must come from the environment (BriefingBot__Summarizer__ApiKey), never from a file");
+        services.AddHttpClient(nameof(ChatClientSummarizer), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ChatClientSummarizer>(
+            sp,
+            SummarizerChatClient.Create(
+                sp.GetRequiredService<IOptions<SummarizerOptions>>().Value,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ChatClientSummarizer)))));
+        services.TryAddSingleton<ISummarizer>(sp =>
+            sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.Provider == SummarizerProvider.Extractive
+                ? sp.GetRequiredService<ExtractiveSummarizer>()
+                : sp.GetRequiredService<ChatClientSummarizer>());
+    }
+
+    private static bool ApiKeyInFile(IConfiguration configuration) =>
+        configuration is IConfigurationRoot root
+        && root.Providers.OfType<FileConfigurationProvider>()
+            .Any(p => p.TryGet($"{SummarizerOptions.Section}:ApiKey", out var key) && !string.IsNullOrEmpty(key));
 
     private static string ActorsPath(IConfiguration? configuration)
     {

@@ -8,10 +8,11 @@ namespace BriefingBot.Articles;
 
 /// <summary>
 /// <c>/article show &lt;id&gt;</c>: one article with its summary, actors and reported developments, and the other
-/// sources of its story. The analysis is computed on demand (about a millisecond an article); storing it is the
-/// analysis issue's next step.
+/// sources of its story. Hedges, actors and developments come from the stored analysis when the background analysis has
+/// done the article, else they are computed on demand (about a millisecond an article); the summary is always computed.
 /// </summary>
-public sealed class ArticleShowCommand(IArticleStore store, ISummarizer summarizer, DevelopmentExtractor developments) : ICommand
+public sealed class ArticleShowCommand(
+    IArticleStore store, IAnalysisStore analyses, ISummarizer summarizer, DevelopmentExtractor developments) : ICommand
 {
     private const int SummarySentences = 3;
     private const int MaxDevelopments = 5;
@@ -30,7 +31,8 @@ public sealed class ArticleShowCommand(IArticleStore store, ISummarizer summariz
         }
 
         var summary = await summarizer.SummarizeAsync(article.Title, article.Text, SummarySentences, cancellationToken);
-        var analysis = developments.Analyze(article);
+        var stored = await analyses.GetAnalysisAsync(article.Id, cancellationToken);
+        var analysis = stored ?? developments.Analyze(article);
         var story = await store.ListStoryAsync(article.StoryId, cancellationToken);
         var others = story.Where(a => a.Id != article.Id).ToList();
 
@@ -44,6 +46,7 @@ public sealed class ArticleShowCommand(IArticleStore store, ISummarizer summariz
                     new ReplyField("Published", ArticleText.Date(article.PublishedAt ?? article.FetchedAt), Inline: true),
                     .. article.Author is null ? Array.Empty<ReplyField>() : [new ReplyField("Author", article.Author, Inline: true)],
                     .. Actors(analysis),
+                    new ReplyField("Analysis", AnalysisNote(stored is not null, analysis.Hedges.Count)),
                 ],
                 Links = ArticleText.IsWebUrl(article.Url) ? [new ReplyLink("Read", article.Url)] : [],
             },
@@ -63,6 +66,9 @@ public sealed class ArticleShowCommand(IArticleStore store, ISummarizer summariz
 
         return new ChatReply { Text = $"Article #{article.Id}", Sections = sections };
     }
+
+    private static string AnalysisNote(bool stored, int hedges) =>
+        $"{(stored ? "stored" : "computed now (not analysed yet)")}; {hedges} hedged sentence{(hedges == 1 ? string.Empty : "s")}";
 
     private static IEnumerable<ReplyField> Actors(DevelopmentAnalysis analysis)
     {

@@ -26,13 +26,15 @@ public static class ArticlesServiceCollectionExtensions
         services.TryAddSingleton<IArticleIngestor, ArticleIngestor>();
         services.TryAddSingleton<IArticleAnnouncer, LoggingArticleAnnouncer>();
         services.TryAddSingleton<FeedPoller>();
+        // Hosted in the worker and the shell; ingest --reanalyze runs it in the foreground.
+        services.TryAddSingleton<AnalysisWorker>();
 
         if (mode is BotMode.Worker or BotMode.Shell)
         {
             // Registered after storage, so the store is migrated before the samples go in.
             services.AddHostedService<SampleSeeder>();
             // Analyses what is stored but not yet analysed, at start and after each ingestion; never blocks a reply.
-            services.AddHostedService<AnalysisWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
             services.AddQuartz();
             services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             services.AddHostedService<FeedScheduler>();

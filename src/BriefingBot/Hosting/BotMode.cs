@@ -42,7 +42,7 @@ public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> Argument
         // Verb arguments come first; configuration switches (--key value or --key=value) follow or interleave.
         var verbArgs = new List<string>();
         var config = new List<string>();
-        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "--json" };
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "--json", "--reanalyze" };
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal) && !flags.Contains(args[i]) && !IsVerbOptionWithValue(args[i]))

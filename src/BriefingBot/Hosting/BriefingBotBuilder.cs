@@ -2,6 +2,7 @@ using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
@@ -10,7 +11,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Hosting;
 
@@ -34,12 +37,15 @@ public static class BriefingBotBuilder
             services.AddSingleton<IServer, NoHttpServer>();
         }
 
+        services.AddTelemetry(commandLine.Mode, builder.Configuration);
         services.AddCommandDispatch();
         if (commandLine.Mode != BotMode.Analyze)
         {
             // analyze reads files and prints; it must not create or migrate a store.
             services.AddStorage();
         }
+
+        AddShutdown(services);
 
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
@@ -55,6 +61,7 @@ public static class BriefingBotBuilder
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
         app.MapGet("/readyz", Readiness.CheckAsync);
+        app.MapTelemetry();
         app.MapSlack();
         app.MapDiscord();
         return app;
@@ -77,9 +84,29 @@ public static class BriefingBotBuilder
             case BotMode.HealthCheck:
                 return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:
+                var fatalError = app.Services.GetRequiredService<FatalError>(); // RunAsync disposes the services
                 await app.RunAsync();
+                if (fatalError.Message is { } fatal)
+                {
+                    throw new BotStartupException(fatal);
+                }
+
                 return Environment.ExitCode;
         }
+    }
+
+    /// <summary>
+    /// SIGTERM: platforms (stopped first, in reverse registration order) stop taking work and close their sockets, then
+    /// <see cref="ShutdownDrain"/> waits for accepted work, then the store is flushed; all within Hosting:ShutdownTimeoutSeconds.
+    /// </summary>
+    private static void AddShutdown(IServiceCollection services)
+    {
+        services.AddValidatedOptions<HostingOptions>(HostingOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
+        services.TryAddSingleton<FatalError>();
+        services.TryAddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
     }
 
     private static void AddConfiguration(ConfigurationManager configuration)

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
 
@@ -20,9 +22,19 @@ internal static class AnalysisRows
 
     public const string InsertDevelopment = """
         INSERT INTO developments (article_id, position, start, "end", claim, actors, cues, strength, attribution,
-            window_from, window_to, question, resolve_by)
+            window_from, window_to, question, resolve_by, development_id)
         VALUES (@article, @position, @start, @end, @claim, @actors, @cues, @strength, @attribution,
-            @window_from, @window_to, @question, @resolve_by)
+            @window_from, @window_to, @question, @resolve_by, @development)
+        """;
+
+    public const string InsertHedge = """
+        INSERT INTO hedges (article_id, position, start, length, cues, strength)
+        VALUES (@article, @position, @start, @length, @cues, @strength)
+        """;
+
+    public const string InsertCandidate = """
+        INSERT INTO actor_candidates (article_id, name_key, kind, name, mentions)
+        VALUES (@article, @name_key, @kind, @name, @mentions)
         """;
 
     public const string MarkAnalyzed = """
@@ -39,6 +51,24 @@ internal static class AnalysisRows
         SELECT start, "end", claim, actors, cues, strength, attribution, window_from, window_to, question, resolve_by
         FROM developments WHERE article_id = @article ORDER BY position
         """;
+
+    public const string SelectHedges = """
+        SELECT start, length, cues, strength FROM hedges WHERE article_id = @article ORDER BY position
+        """;
+
+    public const string SelectIsAnalyzed = "SELECT article_id FROM article_analysis WHERE article_id = @article";
+
+    /// <summary>Candidates whose name contains @pattern (lower case, LIKE-escaped with \); the exact name first.</summary>
+    public const string SelectCandidates = """
+        SELECT min(name), kind, sum(mentions), count(*) FROM actor_candidates
+        WHERE name_key LIKE @pattern ESCAPE '\'
+        GROUP BY name_key, kind
+        ORDER BY CASE WHEN name_key = @key THEN 0 ELSE 1 END, sum(mentions) DESC, name_key, kind
+        LIMIT @limit
+        """;
+
+    /// <summary>Forgets which articles were analysed (their rows stay until replaced), so the next pass redoes them all.</summary>
+    public const string ForgetAnalyzed = "DELETE FROM article_analysis";
 
     public const string SelectUnanalyzed = """
         SELECT a.id FROM articles a
@@ -65,10 +95,17 @@ internal static class AnalysisRows
         ("@via", mention.Via),
     ];
 
-    public static IEnumerable<(string Name, object? Value)> Development(long articleId, int position, ReportedDevelopment development) =>
+    public static IEnumerable<(string Name, object? Value)> Development(long articleId, int position, ReportedDevelopment development, long? groupId) =>
     [
         ("@article", articleId),
         ("@position", position),
+        ("@development", groupId),
+        .. DevelopmentFields(development),
+    ];
+
+    /// <summary>The parameters shared by a development row and a development group: @start ... @resolve_by.</summary>
+    public static IEnumerable<(string Name, object? Value)> DevelopmentFields(ReportedDevelopment development) =>
+    [
         ("@start", development.Start),
         ("@end", development.End),
         ("@claim", development.Claim),
@@ -81,6 +118,47 @@ internal static class AnalysisRows
         ("@question", development.Question),
         ("@resolve_by", development.ResolveBy),
     ];
+
+    /// <summary>
+    /// The hedge and candidate statements of one save, after the deletes of the earlier ones: run them in order inside
+    /// the save's transaction.
+    /// </summary>
+    public static IEnumerable<(string Sql, IEnumerable<(string Name, object? Value)> Values)> HedgesAndCandidates(
+        long articleId, DevelopmentAnalysis analysis)
+    {
+        yield return ("DELETE FROM hedges WHERE article_id = @article", [("@article", articleId)]);
+        yield return ("DELETE FROM actor_candidates WHERE article_id = @article", [("@article", articleId)]);
+        for (var i = 0; i < analysis.Hedges.Count; i++)
+        {
+            var hedge = analysis.Hedges[i];
+            yield return (InsertHedge,
+            [
+                ("@article", articleId), ("@position", i), ("@start", hedge.Start), ("@length", hedge.Length),
+                ("@cues", JsonSerializer.Serialize(hedge.Cues.Select(CueRow.From), Json)), ("@strength", hedge.Probability),
+            ]);
+        }
+
+        foreach (var candidate in CandidateKeys(analysis.Mentions))
+        {
+            yield return (InsertCandidate,
+            [
+                ("@article", articleId), ("@name_key", candidate.Key), ("@kind", candidate.Kind.ToString()),
+                ("@name", candidate.Name), ("@mentions", candidate.Mentions),
+            ]);
+        }
+    }
+
+    /// <summary>
+    /// The LIKE pattern and exact key that find candidates containing <paramref name="name"/> (case and spacing ignored).
+    /// </summary>
+    public static (string Pattern, string Key) CandidateSearch(string name)
+    {
+        var key = NameKey(name);
+        var escaped = key.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+        return ("%" + escaped + "%", key);
+    }
 
     /// <summary>Sets the command's parameters to <paramref name="values"/> (null becomes SQL NULL).</summary>
     public static void Bind(DbCommand command, IEnumerable<(string Name, object? Value)> values)
@@ -116,12 +194,17 @@ internal static class AnalysisRows
     }
 
     /// <summary>Runs <paramref name="sql"/> with the @article parameter and maps every row.</summary>
+    public static Task<IReadOnlyList<T>> ReadAsync<T>(
+        DbConnection connection, string sql, (string Name, object Value) parameter, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        ReadAsync(connection, sql, [parameter], map, cancellationToken);
+
+    /// <summary>Runs <paramref name="sql"/> with <paramref name="parameters"/> and maps every row.</summary>
     public static async Task<IReadOnlyList<T>> ReadAsync<T>(
-        DbConnection connection, string sql, (string Name, object Value) parameter, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Bind(command, [parameter]);
+        Bind(command, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -132,8 +215,34 @@ internal static class AnalysisRows
         return rows;
     }
 
+    public static Hedge ReadHedge(DbDataReader reader)
+    {
+        var cues = Deserialize<List<CueRow>>(reader.GetString(2)).Select(c => new HedgeCue(c.Text, c.Start, c.Length, c.Kind, c.Probability)).ToList();
+        return new Hedge(reader.GetInt32(0), reader.GetInt32(1), cues, reader.GetDouble(3));
+    }
+
+    public static StoredActorCandidate ReadCandidate(DbDataReader reader) => new(
+        reader.GetString(0),
+        Enum.Parse<ActorKind>(reader.GetString(1)),
+        Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+        Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture));
+
+    private static string NameKey(string name) =>
+        string.Join(' ', name.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>One row per (name ignoring case, kind): the most frequent spelling and the summed count.</summary>
+    private static IEnumerable<(string Key, ActorKind Kind, string Name, int Mentions)> CandidateKeys(IEnumerable<ActorMention> mentions) =>
+        ActorCandidates.Aggregate(mentions)
+            .GroupBy(c => (Key: NameKey(c.Name), c.Kind))
+            .Select(g => (g.Key.Key, g.Key.Kind, g.First().Name, g.Sum(c => c.Mentions)));
+
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("a stored analysis column holds JSON null");
+
+    private sealed record CueRow(string Text, int Start, int Length, HedgeKind Kind, double Probability)
+    {
+        public static CueRow From(HedgeCue cue) => new(cue.Text, cue.Start, cue.Length, cue.Kind, cue.Probability);
+    }
 
     private sealed record ActorRow(string Id, string Name, ActorKind Kind);
 

@@ -1,4 +1,5 @@
 using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Digests;
 using BriefingBot.Hosting;
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 

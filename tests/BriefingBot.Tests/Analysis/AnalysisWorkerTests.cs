@@ -31,7 +31,7 @@ public sealed class AnalysisWorkerTests : IDisposable
         await using var harness = await OpenAsync();
         var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
         var sanctions = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
-        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, new AnalysisQueue(), logger);
+        using var worker = Worker(harness);
 
         await worker.StartAsync(Ct);
         await WaitUntilAllAnalysedAsync(harness.Analysis);
@@ -53,7 +53,7 @@ public sealed class AnalysisWorkerTests : IDisposable
     {
         await using var harness = await OpenAsync();
         var queue = new AnalysisQueue();
-        using var worker = new AnalysisWorker(harness.Articles, harness.Analysis, Extractor, queue, logger);
+        using var worker = Worker(harness, queue: queue);
         await worker.StartAsync(Ct);
 
         var added = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
@@ -71,7 +71,7 @@ public sealed class AnalysisWorkerTests : IDisposable
         var broken = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
         var fine = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
         var store = new FailingAnalysisStore(harness.Analysis, broken.ArticleId);
-        using var worker = new AnalysisWorker(harness.Articles, store, Extractor, new AnalysisQueue(), logger);
+        using var worker = Worker(harness, store);
 
         var analysed = await worker.RunPassAsync(Ct);
 
@@ -81,7 +81,85 @@ public sealed class AnalysisWorkerTests : IDisposable
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken.ArticleId.ToString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StartAsync_CatalogueChangedSinceLastRun_ReanalysesEveryArticle()
+    {
+        await using var harness = await OpenAsync();
+        var added = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        using (var before = Worker(harness, catalog: "old"))
+        {
+            await before.MarkStaleIfCatalogChangedAsync(Ct);
+            await before.RunPassAsync(Ct);
+        }
+
+        // Stands for an analysis made with the old catalogue: it found nothing.
+        await harness.Analysis.SaveAsync(added.ArticleId, new DevelopmentAnalysis([], [], []), Ct);
+        using var worker = Worker(harness, catalog: "new");
+        await worker.StartAsync(Ct);
+        await WaitUntilAsync(async () => (await harness.Analysis.GetMentionsAsync(added.ArticleId, Ct)).Count > 0);
+        await worker.StopAsync(Ct);
+
+        Assert.Contains(await harness.Analysis.GetMentionsAsync(added.ArticleId, Ct), m => m.Actor?.Name == "North Korea");
+        Assert.Equal("new", await harness.Metadata.GetAsync(AnalysisWorker.CatalogHashKey, Ct));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("actor catalogue changed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MarkStaleIfCatalogChangedAsync_SameCatalogue_KeepsStoredAnalyses()
+    {
+        await using var harness = await OpenAsync();
+        var added = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        using var worker = Worker(harness, catalog: "same");
+        await worker.MarkStaleIfCatalogChangedAsync(Ct);
+        await worker.RunPassAsync(Ct);
+
+        var marked = await Worker(harness, catalog: "same").MarkStaleIfCatalogChangedAsync(Ct);
+
+        Assert.Equal(0, marked);
+        Assert.Empty(await harness.Analysis.ListUnanalyzedAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task ReanalyzeAllAsync_AnalysedArticles_AnalysesThemAgainWithProgress()
+    {
+        await using var harness = await OpenAsync();
+        var deployment = await harness.Articles.AddAsync(TestArticles.Create("Troops for Russia", DeploymentText), Ct);
+        var sanctions = await harness.Articles.AddAsync(TestArticles.Create("New sanctions", SanctionsText), Ct);
+        using var worker = Worker(harness, catalog: "v2");
+        await worker.RunPassAsync(Ct);
+        await harness.Analysis.SaveAsync(deployment.ArticleId, new DevelopmentAnalysis([], [], []), Ct);
+        await harness.Analysis.SaveAsync(sanctions.ArticleId, new DevelopmentAnalysis([], [], []), Ct);
+        var progress = new List<BriefingBot.Articles.Ingestion.IngestProgress>();
+
+        var (analysed, total) = await worker.ReanalyzeAllAsync(new SyncProgress(progress.Add), Ct);
+
+        Assert.Equal((2, 2), (analysed, total));
+        Assert.Equal([1, 2], progress.Select(p => p.Done));
+        Assert.All(progress, p => Assert.Equal(2, p.Total));
+        Assert.NotEmpty(await harness.Analysis.GetDevelopmentsAsync(deployment.ArticleId, Ct));
+        Assert.NotEmpty(await harness.Analysis.GetHedgesAsync(sanctions.ArticleId, Ct));
+        Assert.Equal("v2", await harness.Metadata.GetAsync(AnalysisWorker.CatalogHashKey, Ct));
+    }
+
     public void Dispose() => folder.Dispose();
+
+    private AnalysisWorker Worker(StorageHarness harness, IAnalysisStore? store = null, AnalysisQueue? queue = null, string catalog = "test") =>
+        new(harness.Articles, store ?? harness.Analysis, Extractor, queue ?? new AnalysisQueue(), harness.Metadata, new ActorCatalogVersion(catalog), logger);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private sealed class SyncProgress(Action<BriefingBot.Articles.Ingestion.IngestProgress> report) : IProgress<BriefingBot.Articles.Ingestion.IngestProgress>
+    {
+        public void Report(BriefingBot.Articles.Ingestion.IngestProgress value) => report(value);
+    }
 
     private Task<StorageHarness> OpenAsync() =>
         StorageHarness.StartAsync(new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "bot.db") }, Ct);
@@ -110,5 +188,16 @@ public sealed class AnalysisWorkerTests : IDisposable
 
         public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
             inner.ListUnanalyzedAsync(limit, cancellationToken);
+
+        public Task<IReadOnlyList<Hedge>> GetHedgesAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetHedgesAsync(articleId, cancellationToken);
+
+        public Task<DevelopmentAnalysis?> GetAnalysisAsync(long articleId, CancellationToken cancellationToken) =>
+            inner.GetAnalysisAsync(articleId, cancellationToken);
+
+        public Task<IReadOnlyList<StoredActorCandidate>> FindCandidatesAsync(string name, int limit, CancellationToken cancellationToken) =>
+            inner.FindCandidatesAsync(name, limit, cancellationToken);
+
+        public Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken) => inner.MarkAllUnanalyzedAsync(cancellationToken);
     }
 }

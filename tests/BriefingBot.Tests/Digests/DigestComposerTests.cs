@@ -1,5 +1,6 @@
-using BriefingBot.Chat;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Digests;
+using BriefingBot.Tests.Analysis.Actors;
 
 namespace BriefingBot.Tests.Digests;
 
@@ -131,6 +132,24 @@ public sealed class DigestComposerTests
         Assert.Equal(
             [($"digest:discuss:{story.StoryId}", "1. Discuss"), ($"poll:new:{development.Id}", "1.1 Poll this")],
             message.Buttons.Select(b => (b.Id, b.Label)));
+    }
+
+    [Fact]
+    public async Task ComposeAsync_DevelopmentsFromTheSqliteStore_CarryTheirStableIdsInPollButtons()
+    {
+        await using var digest = await DigestHarness.StartAsync(Ct);
+        var story = await digest.AddAsync("Sanctions weighed", 75, cancellationToken: Ct);
+        var text = "Officials said Russia may impose new sanctions on Iran next week, according to a ministry statement.";
+        var analysis = new DevelopmentExtractor(TestCatalog.Recognizer).Analyze(text, new DateOnly(2026, 3, 1));
+        Assert.NotEmpty(analysis.Developments);
+        await digest.Storage.Analysis.SaveAsync(story.ArticleId, analysis, Ct);
+        var stored = await digest.Storage.Developments.ListForArticlesAsync([story.ArticleId], Ct);
+
+        var content = await digest.ComposerWith(digest.Storage.Developments).ComposeAsync(DigestHarness.Request(), Ct);
+
+        Assert.Equal(
+            stored.Take(DigestBudgets.MaxDevelopments).Select(d => $"poll:new:{d.Id}"),
+            content.Messages[0].Buttons.Where(b => b.Id.StartsWith("poll:new:", StringComparison.Ordinal)).Select(b => b.Id));
     }
 
     [Fact]

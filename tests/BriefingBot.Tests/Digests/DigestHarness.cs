@@ -18,8 +18,10 @@ internal sealed class DigestHarness(StorageHarness storage, TempFolder folder) :
 
     public InMemoryDevelopmentStore Developments { get; } = new();
 
-    public DigestComposer Composer => new(
-        Storage.Digests, Storage.Articles, Developments, new ExtractiveSummarizer(), TestCatalog.Instance, NullLogger<DigestComposer>.Instance);
+    public DigestComposer Composer => ComposerWith(Developments);
+
+    public DigestComposer ComposerWith(IDevelopmentStore developments) => new(
+        Storage.Digests, Storage.Articles, developments, new ExtractiveSummarizer(), TestCatalog.Instance, NullLogger<DigestComposer>.Instance);
 
     public static async Task<DigestHarness> StartAsync(CancellationToken cancellationToken)
     {

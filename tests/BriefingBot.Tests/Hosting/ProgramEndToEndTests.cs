@@ -61,6 +61,17 @@ public sealed class ProgramEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_Reanalyze_AnalysesEveryStoredArticleAndPrintsTheCount()
+    {
+        await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "ingest", SharedFolder.Corpus);
+
+        var run = await bot.RunAsync(string.Empty, TestContext.Current.CancellationToken, "ingest", "--reanalyze");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("re-analysed 1, failed 0", run.Output.Trim());
+    }
+
+    [Fact]
     public async Task Ingest_MissingPath_FailsThatSourceWithItsName()
     {
         var missing = Path.Combine(bot.WorkingDirectory, "nope.txt");

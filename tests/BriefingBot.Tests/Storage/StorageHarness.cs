@@ -1,4 +1,5 @@
 using BriefingBot.Analysis;
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Digests;
 using BriefingBot.Storage;
@@ -17,6 +18,8 @@ public sealed class StorageHarness(ServiceProvider services, FakeTimeProvider ti
     public IArticleStore Articles => services.GetRequiredService<IArticleStore>();
 
     public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
+
+    public IDevelopmentStore Developments => services.GetRequiredService<IDevelopmentStore>();
 
     public IDigestSource Digests => services.GetRequiredService<IDigestSource>();
 

@@ -42,6 +42,32 @@ public sealed partial class RunningBot : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
+    /// <summary>Sends SIGTERM, as <c>docker stop</c> and Kubernetes do (Mono.Unix is not available: the <c>kill</c> command).</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", $"-TERM {process.Id}");
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"BriefingBot did not exit within {timeout}; stderr: {Error}");
+        }
+
+        process.WaitForExit(); // flushes the asynchronous output readers
+        return process.ExitCode;
+    }
+
     /// <summary>Waits for the log line <c>Now listening on: ...</c> and returns that address.</summary>
     public async Task<Uri> WaitForListeningAddressAsync(TimeSpan? timeout = null)
     {

@@ -15,3 +15,6 @@ public static class ActorCandidates
             .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>A discovered name as stored: summed over every analysed article that mentions it.</summary>
+public sealed record StoredActorCandidate(string Name, ActorKind Kind, int Mentions, int Articles);

@@ -49,6 +49,10 @@ public static class DevelopmentMerger
     public static double Similarity(ReportedDevelopment a, ReportedDevelopment b) =>
         SharesActor(a, b) ? Jaccard(ContentWords(a.Claim), ContentWords(b.Claim)) : 0;
 
+    /// <summary>True when <paramref name="candidate"/> reports the same development as <paramref name="reported"/> (one member of a group).</summary>
+    public static bool SameDevelopment(ReportedDevelopment reported, ReportedDevelopment candidate) =>
+        WindowsAgree(reported.Window, candidate.Window) && Similarity(reported, candidate) >= SameClaim;
+
     private static bool Similar(ReportedDevelopment a, HashSet<string> aWords, ReportedDevelopment b, HashSet<string> bWords) =>
         SharesActor(a, b) && Jaccard(aWords, bWords) >= SameClaim;
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using BriefingBot.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Chat.Commands;
@@ -7,27 +9,40 @@ namespace BriefingBot.Chat.Commands;
 /// The one path every platform uses: find the command, validate and convert its options, run it, and
 /// turn every failure into a clear ephemeral reply. A handler exception never escapes.
 /// </summary>
-public sealed partial class CommandDispatcher(CommandCatalog catalog, ILogger<CommandDispatcher> logger)
+/// <remarks><paramref name="metrics"/> is optional so that tests can build a dispatcher without a meter.</remarks>
+public sealed partial class CommandDispatcher(CommandCatalog catalog, ILogger<CommandDispatcher> logger, BotMetrics? metrics = null)
 {
+    /// <summary>The command tag for names that are not commands: user input must not mint new metric series.</summary>
+    public const string UnknownCommand = "unknown";
+
     public async ValueTask<ChatReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        var platform = request.Context.Platform;
         var command = catalog.Find(request.Name);
         if (command is null)
         {
+            metrics?.CommandHandled(UnknownCommand, platform, CommandOutcome.Rejected);
             return ChatReply.Error($"Unknown command /{request.Name}. Type /help to see every command.");
         }
 
+        var name = command.Definition.Name;
+        using var activity = BotActivity.Source.StartActivity("command " + name);
+        activity?.SetTag("briefingbot.command", name);
+        activity?.SetTag("briefingbot.platform", platform);
         var (options, error) = Bind(command.Definition, request.RawOptions);
         if (error is not null)
         {
+            Finish(activity, name, platform, CommandOutcome.Rejected);
             return ChatReply.Error(error);
         }
 
         var invocation = new CommandInvocation(command.Definition, options!, request.Context);
         try
         {
-            LogDispatching(command.Definition.Name, request.Context.Platform);
-            return await command.ExecuteAsync(invocation, cancellationToken);
+            LogDispatching(name, platform);
+            var reply = await command.ExecuteAsync(invocation, cancellationToken);
+            Finish(activity, name, platform, CommandOutcome.Answered);
+            return reply;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -36,9 +51,18 @@ public sealed partial class CommandDispatcher(CommandCatalog catalog, ILogger<Co
         catch (Exception ex)
         {
             var errorId = Guid.NewGuid().ToString("N")[..8];
-            LogCommandFailed(ex, command.Definition.Name, request.Context.Platform, errorId);
-            return ChatReply.Error($"Sorry, /{command.Definition.Name} failed. Error id: {errorId} (the operator can find it in the log).");
+            LogCommandFailed(ex, name, platform, errorId);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.SetTag("briefingbot.error_id", errorId);
+            Finish(activity, name, platform, CommandOutcome.Failed);
+            return ChatReply.Error($"Sorry, /{name} failed. Error id: {errorId} (the operator can find it in the log).");
         }
+    }
+
+    private void Finish(Activity? activity, string command, string platform, CommandOutcome outcome)
+    {
+        activity?.SetTag("briefingbot.outcome", outcome.ToString().ToLowerInvariant());
+        metrics?.CommandHandled(command, platform, outcome);
     }
 
     public async ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(

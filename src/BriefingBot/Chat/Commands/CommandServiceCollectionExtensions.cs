@@ -1,4 +1,5 @@
 using BriefingBot.Chat.Components;
+using BriefingBot.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +17,9 @@ public static class CommandServiceCollectionExtensions
 
     public static IServiceCollection AddCommandDispatch(this IServiceCollection services)
     {
+        // Every platform records into BotMetrics; exporting them is Telemetry's business (AddTelemetry).
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<TextCommandParser>();

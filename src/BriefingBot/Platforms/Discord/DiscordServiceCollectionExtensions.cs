@@ -25,9 +25,13 @@ public static class DiscordServiceCollectionExtensions
         services.AddValidatedOptions<DiscordOptions>(DiscordOptions.Section);
         var discordMode = configuration.GetValue("Discord:Mode", DiscordMode.Gateway);
 
+        // HttpClient's own request logs print every URL at Information, and interaction URLs carry the interaction token.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("System.Net.Http.HttpClient." + nameof(DiscordRestClient), LogLevel.Warning));
         services.AddSingleton<RateLimitState>();
         services.AddSingleton(sp => new InvalidRequestGuard(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RecentInteractions>();
+        services.TryAddSingleton<ShutdownDrain>();
+        services.TryAddSingleton<FatalError>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<DiscordRateLimitHandler>();
         services.AddHttpClient<DiscordRestClient>((sp, http) =>

@@ -26,6 +26,7 @@ public static class ShellServiceCollectionExtensions
     public static bool Runs(BotMode mode, IConfiguration configuration)
     {
         var noPlatform = string.IsNullOrEmpty(configuration["Discord:Token"]) && string.IsNullOrEmpty(configuration["Slack:BotToken"]);
-        return mode == BotMode.Shell || (mode == BotMode.Worker && noPlatform);
+        // Shell:Enabled=false keeps a worker without platforms running headless (a container has no terminal).
+        return mode == BotMode.Shell || (mode == BotMode.Worker && noPlatform && configuration.GetValue("Shell:Enabled", true));
     }
 }

@@ -1,5 +1,6 @@
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Platforms.Slack;
@@ -15,7 +16,7 @@ public sealed partial class SlackCommandHandler(
     SlackReplySender sender,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
+    ShutdownDrain drain,
     ILogger<SlackCommandHandler> logger)
 {
     /// <summary>The inline answer (the acknowledgement's body), or null when the answer follows through response_url.</summary>
@@ -24,7 +25,7 @@ public sealed partial class SlackCommandHandler(
         var receivedAt = time.GetUtcNow();
         var context = SlackContext.For(command.ChannelId!, command.UserId!, command.UserName, options.Value);
         var target = SlackResponseTarget.From(command.ResponseUrl, receivedAt, context.ChannelId, context.UserId);
-        var work = RunAsync($"{command.Command} {command.Text}", context, lifetime.ApplicationStopping);
+        var work = RunAsync($"{command.Command} {command.Text}", context, drain.Aborted);
 
         if (canAnswerInline)
         {
@@ -62,13 +63,14 @@ public sealed partial class SlackCommandHandler(
 
     private async Task DeliverAsync(Task<ChatReply> work, SlackResponseTarget target, int skip)
     {
+        using var lease = drain.Begin();
         try
         {
             var reply = await work;
             var messages = SlackRenderer.Render(reply);
-            await sender.DeliverAsync(target, [.. messages.Skip(skip)], reply, lifetime.ApplicationStopping);
+            await sender.DeliverAsync(target, [.. messages.Skip(skip)], reply, drain.Aborted);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (drain.Aborted.IsCancellationRequested)
         {
         }
         catch (Exception ex)

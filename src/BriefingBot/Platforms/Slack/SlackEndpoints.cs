@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using BriefingBot.Hosting;
+using BriefingBot.Hosting.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace BriefingBot.Platforms.Slack;
@@ -20,8 +22,10 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleCommandAsync(HttpContext http, SlackRequestVerifier verifier, SlackCommandHandler commands)
+    private static async Task<IResult> HandleCommandAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackCommandHandler commands, TimeProvider time, BotMetrics metrics)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadVerifiedAsync(http, verifier);
         if (body.Failure is not null)
         {
@@ -38,11 +42,12 @@ public static partial class SlackEndpoints
         }
 
         var inline = await commands.HandleAsync(command, canAnswerInline: true, http.RequestAborted);
+        metrics.FirstResponse(SlackContext.Platform, time.GetElapsedTime(receivedAt));
         return inline is null ? Results.Ok() : Results.Json(inline, SlackJsonContext.Default.SlashCommandResponse);
     }
 
     private static async Task<IResult> HandleInteractivityAsync(
-        HttpContext http, SlackRequestVerifier verifier, SlackInteractionHandler interactions, IHostApplicationLifetime lifetime)
+        HttpContext http, SlackRequestVerifier verifier, SlackInteractionHandler interactions, ShutdownDrain drain)
     {
         var body = await ReadVerifiedAsync(http, verifier);
         if (body.Failure is not null)
@@ -56,12 +61,17 @@ public static partial class SlackEndpoints
             return Results.BadRequest("a payload field holding JSON is required");
         }
 
-        _ = Task.Run(() => interactions.HandleAsync(interaction, lifetime.ApplicationStopping), CancellationToken.None);
+        var lease = drain.Begin();
+        _ = Task.Run(async () =>
+        {
+            using var held = lease;
+            await interactions.HandleAsync(interaction, drain.Aborted);
+        }, CancellationToken.None);
         return Results.Ok();
     }
 
     private static async Task<IResult> HandleEventsAsync(
-        HttpContext http, SlackRequestVerifier verifier, SlackEventHandler events, IHostApplicationLifetime lifetime)
+        HttpContext http, SlackRequestVerifier verifier, SlackEventHandler events, ShutdownDrain drain)
     {
         var body = await ReadVerifiedAsync(http, verifier);
         if (body.Failure is not null)
@@ -81,7 +91,12 @@ public static partial class SlackEndpoints
                 : Results.Json(new UrlVerificationResponse(payload.Challenge), SlackJsonContext.Default.UrlVerificationResponse);
         }
 
-        _ = Task.Run(() => events.HandleAsync(payload, lifetime.ApplicationStopping), CancellationToken.None);
+        var lease = drain.Begin();
+        _ = Task.Run(async () =>
+        {
+            using var held = lease;
+            await events.HandleAsync(payload, drain.Aborted);
+        }, CancellationToken.None);
         return Results.Ok();
     }
 

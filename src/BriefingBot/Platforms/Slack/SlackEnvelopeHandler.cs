@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BriefingBot.Hosting;
 
 namespace BriefingBot.Platforms.Slack;
 
@@ -10,13 +11,14 @@ public sealed partial class SlackEnvelopeHandler(
     SlackCommandHandler commands,
     SlackInteractionHandler interactions,
     SlackEventHandler events,
-    IHostApplicationLifetime lifetime,
+    ShutdownDrain drain,
     ILogger<SlackEnvelopeHandler> logger)
 {
     public async Task HandleAsync(SocketFrame envelope, Func<SocketAck, Task> acknowledge)
     {
+        using var lease = drain.Begin();
         var id = envelope.EnvelopeId!;
-        var stopping = lifetime.ApplicationStopping;
+        var stopping = drain.Aborted;
         switch (envelope.Type)
         {
             case "slash_commands" when Parse(envelope, SlackJsonContext.Default.SlashCommandPayload) is { ChannelId: not null, UserId: not null, Command: not null } command:

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Platforms.Slack;
 
@@ -6,7 +7,8 @@ namespace BriefingBot.Platforms.Slack;
 /// Spaces Web API calls per method tier (and chat.postMessage per channel) so that we rarely meet a 429 at all;
 /// the retry handler honours Retry-After for the ones that still come. Callers queue; nothing is dropped.
 /// </summary>
-public sealed class SlackRatePacer(TimeProvider time)
+/// <remarks><paramref name="metrics"/> is optional so that tests can build a pacer without a meter.</remarks>
+public sealed class SlackRatePacer(TimeProvider time, BotMetrics? metrics = null)
 {
     private static readonly Rate Tier3 = new(50, 10);
     private static readonly Rate Tier4 = new(100, 20);
@@ -30,7 +32,13 @@ public sealed class SlackRatePacer(TimeProvider time)
 
         var key = method == "chat.postMessage" ? $"{method}/{channel}" : method;
         var delay = buckets.GetOrAdd(key, _ => new Bucket(rate, time.GetTimestamp())).Reserve(time);
-        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
+        if (delay <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        metrics?.RateLimitWait(SlackContext.Platform, delay);
+        return Task.Delay(delay, time, cancellationToken);
     }
 
     /// <param name="PerMinute">Sustained calls per minute.</param>

@@ -47,6 +47,8 @@ public static class SlackServiceCollectionExtensions
                 .AddTimeout(TimeSpan.FromSeconds(30)));
         client.AddHttpMessageHandler<SlackPacingHandler>().AddHttpMessageHandler<SlackAuthHandler>();
 
+        services.TryAddSingleton<ShutdownDrain>();
+        services.TryAddSingleton<FatalError>();
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackReplySender>();
         services.AddSingleton<SlackCommandHandler>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Platforms.Slack;
 
@@ -6,7 +7,8 @@ namespace BriefingBot.Platforms.Slack;
 /// One Socket Mode connection: ready after <c>hello</c>; acknowledges each envelope on this socket; reports the
 /// first disconnect reason (or <c>closed</c>). Closing waits for the acknowledgements still owed on this socket.
 /// </summary>
-public sealed partial class SlackSocketConnection(ISlackSocket socket, int number, SlackEnvelopeHandler handler, TimeProvider time, ILogger logger)
+public sealed partial class SlackSocketConnection(
+    ISlackSocket socket, int number, SlackEnvelopeHandler handler, TimeProvider time, BotMetrics metrics, ILogger logger)
     : IAsyncDisposable
 {
     public const string Closed = "closed";
@@ -79,7 +81,8 @@ public sealed partial class SlackSocketConnection(ISlackSocket socket, int numbe
                         if (frame.EnvelopeId is not null)
                         {
                             Interlocked.Increment(ref owed);
-                            _ = Task.Run(() => HandleAsync(frame), CancellationToken.None);
+                            var receivedAt = time.GetTimestamp();
+                            _ = Task.Run(() => HandleAsync(frame, receivedAt), CancellationToken.None);
                         }
 
                         break;
@@ -100,7 +103,7 @@ public sealed partial class SlackSocketConnection(ISlackSocket socket, int numbe
         }
     }
 
-    private async Task HandleAsync(SocketFrame envelope)
+    private async Task HandleAsync(SocketFrame envelope, long receivedAt)
     {
         var acknowledged = 0;
         try
@@ -111,6 +114,7 @@ public sealed partial class SlackSocketConnection(ISlackSocket socket, int numbe
                 if (Interlocked.Exchange(ref acknowledged, 1) == 0)
                 {
                     Interlocked.Decrement(ref owed);
+                    metrics.FirstResponse(SlackContext.Platform, time.GetElapsedTime(receivedAt));
                 }
             });
         }

@@ -1,4 +1,6 @@
 using BriefingBot.Chat;
+using BriefingBot.Hosting;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Platforms.Slack;
 
@@ -12,6 +14,8 @@ public sealed partial class SlackSocketModeService(
     SlackEnvelopeHandler handler,
     PlatformStatus status,
     TimeProvider time,
+    BotMetrics metrics,
+    FatalError fatal,
     ILogger<SlackSocketModeService> logger) : BackgroundService
 {
     private const string PlatformName = "slack";
@@ -37,6 +41,7 @@ public sealed partial class SlackSocketModeService(
                 }
 
                 var next = await ConnectAsync(stoppingToken);
+                metrics.Reconnected(PlatformName);
                 var old = current;
                 current = next;
                 await old.CloseAsync(stoppingToken);
@@ -45,6 +50,18 @@ public sealed partial class SlackSocketModeService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            if (current is not null)
+            {
+                // Shutting down: acknowledge what this socket already received (bounded by Slack's 3 s), then close it.
+                await current.CloseAsync(CancellationToken.None);
+                LogClosedForShutdown(current.Number);
+            }
+        }
+        catch (SlackApiException ex) when (IsTokenRejected(ex))
+        {
+            LogTokenRejected(ex.Error);
+            status.Down(PlatformName, "stopped: app token rejected");
+            fatal.Stop($"Slack rejected the app-level token ({ex.Error}): check {FatalError.Variable("Slack:AppToken")}");
         }
         finally
         {
@@ -61,7 +78,7 @@ public sealed partial class SlackSocketModeService(
         for (var failures = 0; ; failures++)
         {
             var number = Interlocked.Increment(ref connections);
-            var connection = new SlackSocketConnection(sockets(), number, handler, time, logger);
+            var connection = new SlackSocketConnection(sockets(), number, handler, time, metrics, logger);
             try
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);
@@ -69,7 +86,7 @@ public sealed partial class SlackSocketModeService(
                 status.Up(PlatformName);
                 return connection;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !(ex is SlackApiException api && IsTokenRejected(api)))
             {
                 await connection.DisposeAsync();
                 var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures)));
@@ -83,6 +100,15 @@ public sealed partial class SlackSocketModeService(
             }
         }
     }
+
+    private static bool IsTokenRejected(SlackApiException ex) =>
+        ex.Error is "invalid_auth" or "not_authed" or "account_inactive" or "token_revoked" or "token_expired" or "not_allowed_token_type" or "http_401";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Connection} closed for shutdown")]
+    private partial void LogClosedForShutdown(int connection);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Slack rejected the app-level token ({Error}); the Slack side stops")]
+    private partial void LogTokenRejected(string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack Socket Mode is disabled for this app (link_disabled); the Slack side stops. Enable Socket Mode in the app settings and restart.")]
     private partial void LogLinkDisabled();

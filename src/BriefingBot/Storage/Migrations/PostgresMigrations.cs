@@ -94,6 +94,61 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, position)
             );
             """),
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                start integer NOT NULL,
+                "end" integer NOT NULL,
+                claim text NOT NULL,
+                actors text NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                attribution text NOT NULL,
+                window_from date,
+                window_to date,
+                question text NOT NULL,
+                resolve_by date NOT NULL,
+                first_reported_at timestamptz NOT NULL,
+                last_reported_at timestamptz NOT NULL
+            );
+
+            CREATE TABLE development_group_actors (
+                actor_id text NOT NULL,
+                development_id bigint NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
+            );
+
+            ALTER TABLE developments ADD COLUMN development_id bigint REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
+            """),
+        new(6, "hedges and actor candidates", """
+            -- The hedged sentences of an analysed article; cues is a JSON array (text, as in SQLite).
+            CREATE TABLE hedges (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                start integer NOT NULL,
+                length integer NOT NULL,
+                cues text NOT NULL,
+                strength double precision NOT NULL,
+                PRIMARY KEY (article_id, position)
+            );
+
+            -- Names the catalogue lacks, counted per article (replaced with its analysis); reads sum them over articles.
+            CREATE TABLE actor_candidates (
+                article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name_key text NOT NULL,
+                kind text NOT NULL,
+                name text NOT NULL,
+                mentions integer NOT NULL,
+                PRIMARY KEY (article_id, name_key, kind)
+            );
+
+            CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
+            """),
         new(11, "article stored time", """
             -- When the article was stored (not fetched): digests take what was stored after their last run.
             ALTER TABLE articles ADD COLUMN stored_at timestamptz;

@@ -109,6 +109,61 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        new(5, "development groups", """
+            -- One row per development as merged across articles; the first report stands for it (copied here, so
+            -- the group survives the re-analysis of that article). Polls, digests and actor cards use its id.
+            CREATE TABLE development_groups (
+                id INTEGER PRIMARY KEY,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                claim TEXT NOT NULL,
+                actors TEXT NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                attribution TEXT NOT NULL,
+                window_from TEXT,
+                window_to TEXT,
+                question TEXT NOT NULL,
+                resolve_by TEXT NOT NULL,
+                first_reported_at INTEGER NOT NULL,
+                last_reported_at INTEGER NOT NULL
+            );
+
+            CREATE TABLE development_group_actors (
+                actor_id TEXT NOT NULL,
+                development_id INTEGER NOT NULL REFERENCES development_groups(id) ON DELETE CASCADE,
+                PRIMARY KEY (actor_id, development_id)
+            ) WITHOUT ROWID;
+
+            ALTER TABLE developments ADD COLUMN development_id INTEGER REFERENCES development_groups(id);
+            CREATE INDEX ix_developments_group ON developments(development_id, article_id);
+            CREATE INDEX ix_development_groups_recent ON development_groups(last_reported_at);
+            CREATE INDEX ix_development_groups_open ON development_groups(resolve_by);
+            """),
+        new(6, "hedges and actor candidates", """
+            -- The hedged sentences of an analysed article; cues is a JSON array.
+            CREATE TABLE hedges (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                length INTEGER NOT NULL,
+                cues TEXT NOT NULL,
+                strength REAL NOT NULL,
+                PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+
+            -- Names the catalogue lacks, counted per article (replaced with its analysis); reads sum them over articles.
+            CREATE TABLE actor_candidates (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name_key TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (article_id, name_key, kind)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX ix_actor_candidates_name ON actor_candidates(name_key);
+            """),
         new(11, "article stored time", """
             -- When the article was stored (not fetched): digests take what was stored after their last run.
             ALTER TABLE articles ADD COLUMN stored_at INTEGER;

@@ -5,15 +5,25 @@ using Npgsql;
 
 namespace BriefingBot.Storage.Postgres;
 
-public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvider timeProvider) : IAnalysisStore
+public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvider timeProvider) : IAnalysisStore, IDevelopmentStore
 {
+    /// <summary>Serialises group assignment across workers, so two reports of one development cannot both start a group.</summary>
+    private const long GroupLockKey = 0x42_42_44_45_56; // "BBDEV"
+
     private readonly AnalysisReader reader = new(async ct => await database.OpenAsync(ct));
+    private readonly DevelopmentGroups groups = new(async ct => await database.OpenAsync(ct), DevelopmentDialect.Postgres);
 
     public async Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        if (analysis.Developments.Count > 0)
+        {
+            await ExecuteAsync(command, "SELECT pg_advisory_xact_lock(@key)", [("@key", GroupLockKey)], cancellationToken);
+        }
+
+        var groupIds = await groups.AssignAsync(connection, transaction, articleId, analysis.Developments, cancellationToken);
         await ExecuteAsync(command, AnalysisRows.DeleteMentions, [("@article", articleId)], cancellationToken);
         await ExecuteAsync(command, AnalysisRows.DeleteDevelopments, [("@article", articleId)], cancellationToken);
         for (var i = 0; i < analysis.Mentions.Count; i++)
@@ -24,7 +34,12 @@ public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvide
         for (var i = 0; i < analysis.Developments.Count; i++)
         {
             await ExecuteAsync(
-                command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i]), cancellationToken);
+                command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i], groupIds[i]), cancellationToken);
+        }
+
+        foreach (var (sql, values) in AnalysisRows.HedgesAndCandidates(articleId, analysis))
+        {
+            await ExecuteAsync(command, sql, values, cancellationToken);
         }
 
         await ExecuteAsync(
@@ -38,8 +53,35 @@ public sealed class PostgresAnalysisStore(PostgresDatabase database, TimeProvide
     public Task<IReadOnlyList<ReportedDevelopment>> GetDevelopmentsAsync(long articleId, CancellationToken cancellationToken) =>
         reader.GetDevelopmentsAsync(articleId, cancellationToken);
 
+    public Task<IReadOnlyList<Hedge>> GetHedgesAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetHedgesAsync(articleId, cancellationToken);
+
+    public Task<DevelopmentAnalysis?> GetAnalysisAsync(long articleId, CancellationToken cancellationToken) =>
+        reader.GetAnalysisAsync(articleId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredActorCandidate>> FindCandidatesAsync(string name, int limit, CancellationToken cancellationToken) =>
+        reader.FindCandidatesAsync(name, limit, cancellationToken);
+
+    public async Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(AnalysisRows.ForgetAnalyzed, connection);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
         reader.ListUnanalyzedAsync(limit, cancellationToken);
+
+    public Task<StoredDevelopment?> GetAsync(long id, CancellationToken cancellationToken) => groups.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListOpenAsync(DateOnly today, string? search, int limit, CancellationToken cancellationToken) =>
+        groups.ListOpenAsync(today, search, limit, cancellationToken);
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListForArticlesAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken) =>
+        groups.ListForArticlesAsync(articleIds, cancellationToken);
+
+    public Task<IReadOnlyList<StoredDevelopment>> ListForActorAsync(string actorId, int limit, CancellationToken cancellationToken) =>
+        groups.ListForActorAsync(actorId, limit, cancellationToken);
 
     private static async Task ExecuteAsync(
         NpgsqlCommand command, string sql, IEnumerable<(string Name, object? Value)> values, CancellationToken cancellationToken)

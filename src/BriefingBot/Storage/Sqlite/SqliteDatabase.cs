@@ -90,6 +90,64 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>As <see cref="WriteAsync{T}"/>, for work that awaits (reads inside the transaction).</summary>
+    public async Task<T> WriteTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            writer ??= await OpenWriterAsync(cancellationToken);
+            using var transaction = writer.BeginTransaction(deferred: false);
+            var result = await work(writer, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Shutdown: folds the WAL into the database file (so a copy of the .db alone is complete) and closes every
+    /// connection. A later write reopens the writer.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(FilePath))
+        {
+            return;
+        }
+
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+                writer = null;
+            }
+
+            await using (var connection = await OpenAsync(cancellationToken))
+            {
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            using (var pooled = new SqliteConnection(connectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            StorageLog.FlushedSqlite(logger, FilePath);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting;
+using BriefingBot.Platforms.Discord.Gateway;
 using BriefingBot.Platforms.Discord.Payloads;
 using BriefingBot.Platforms.Discord.Rest;
 using BriefingBot.Storage;
@@ -18,6 +20,7 @@ public sealed partial class CommandRegistrationService(
     IServiceProvider services,
     IOptions<DiscordOptions> options,
     IOptions<StorageOptions> storage,
+    FatalError fatal,
     ILogger<CommandRegistrationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,6 +54,11 @@ public sealed partial class CommandRegistrationService(
             catch (Exception ex) when (ex is DiscordApiException or DiscordRequestRefusedException or HttpRequestException)
             {
                 LogFailed(ex, guildId ?? "global");
+                if (ex is DiscordApiException { StatusCode: 401 } or DiscordRequestRefusedException { TokenRejected: true })
+                {
+                    fatal.Stop(DiscordGatewayService.TokenRejectedMessage("401 Unauthorized"));
+                    return;
+                }
             }
         }
     }

@@ -23,6 +23,9 @@ public sealed partial class DiscordGatewayService
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway connection dropped ({Error}); resuming")]
     private partial void LogDropped(string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed for shutdown with code {Code}; the session stays resumable")]
+    private partial void LogClosedForShutdown(int code);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed with code {Code}")]
     private partial void LogClosed(int code);
 

@@ -1,4 +1,6 @@
 using BriefingBot.Chat;
+using BriefingBot.Hosting;
+using BriefingBot.Hosting.Telemetry;
 using System.Text.Json;
 using BriefingBot.Platforms.Discord.Interactions;
 using BriefingBot.Platforms.Discord.Payloads;
@@ -20,6 +22,9 @@ public sealed partial class DiscordGatewayService(
     GatewayTimings timings,
     PlatformStatus status,
     TimeProvider time,
+    BotMetrics metrics,
+    ShutdownDrain drain,
+    FatalError fatal,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     private const int DispatchOp = 0;
@@ -49,6 +54,7 @@ public sealed partial class DiscordGatewayService(
     {
         var failures = 0;
         var quickEnds = 0;
+        var connects = 0;
         status.Expect(PlatformName);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,6 +70,11 @@ public sealed partial class DiscordGatewayService(
                 LogConnecting(resume);
                 var connectedAt = time.GetUtcNow();
                 await using var connection = await connector.ConnectAsync(url, stoppingToken);
+                if (++connects > 1)
+                {
+                    metrics.Reconnected(PlatformName);
+                }
+
                 var (end, code) = await RunSessionAsync(connection, resume, stoppingToken);
                 failures = 0;
                 status.Down(PlatformName, "reconnecting");
@@ -72,6 +83,11 @@ public sealed partial class DiscordGatewayService(
                     var reason = GatewayCloseCodes.Explain(code ?? 0);
                     LogFatalClose(code ?? 0, reason);
                     status.Down(PlatformName, $"stopped: close code {code}");
+                    if (code == GatewayCloseCodes.AuthenticationFailed)
+                    {
+                        fatal.Stop(TokenRejectedMessage($"gateway close code {code}"));
+                    }
+
                     return;
                 }
 
@@ -95,6 +111,7 @@ public sealed partial class DiscordGatewayService(
             {
                 LogFatalClose(401, "Discord rejected the bot token: check Discord:Token");
                 status.Down(PlatformName, "stopped: token rejected");
+                fatal.Stop(TokenRejectedMessage("401 Unauthorized"));
                 return;
             }
             catch (Exception ex)
@@ -118,6 +135,11 @@ public sealed partial class DiscordGatewayService(
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var zombie = false;
         Task heartbeats = Task.CompletedTask;
+
+        // Shutting down: a close frame with 4000 (anything but 1000/1001) keeps the session resumable for whoever takes
+        // this shard next. Cancelling a pending receive would abort the socket without any close frame, so the loop
+        // below receives without the stopping token and ends when the close (or the abort after it) arrives.
+        using var closeOnStop = stoppingToken.Register(() => _ = CloseForShutdownAsync(connection));
         try
         {
             var hello = await connection.ReceiveAsync(stoppingToken);
@@ -155,10 +177,15 @@ public sealed partial class DiscordGatewayService(
                 GatewayReceive received;
                 try
                 {
-                    received = await connection.ReceiveAsync(stoppingToken);
+                    received = await connection.ReceiveAsync(CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        return (SessionEnd.Resume, null);
+                    }
+
                     if (zombie)
                     {
                         LogZombie();
@@ -215,6 +242,12 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
+    private async Task CloseForShutdownAsync(IGatewayConnection connection)
+    {
+        await connection.CloseAsync(GatewayCloseCodes.Resumable, CancellationToken.None);
+        LogClosedForShutdown(GatewayCloseCodes.Resumable);
+    }
+
     private async Task HeartbeatLoopAsync(IGatewayConnection connection, TimeSpan interval, Action markZombie, CancellationToken cancellationToken)
     {
         try
@@ -262,19 +295,23 @@ public sealed partial class DiscordGatewayService(
             case "INTERACTION_CREATE" when frame.D?.Deserialize(Json.Interaction) is { } interaction:
                 if (replayed.FirstTime(interaction.Id))
                 {
-                    _ = AnswerAsync(interaction, stoppingToken);
+                    _ = AnswerAsync(interaction, time.GetTimestamp(), drain.Begin());
                 }
 
                 break;
         }
     }
 
-    private async Task AnswerAsync(Interaction interaction, CancellationToken stoppingToken)
+    /// <summary>Answers on <see cref="ShutdownDrain.Aborted"/>, not the stopping token: accepted work finishes on SIGTERM.</summary>
+    private async Task AnswerAsync(Interaction interaction, long receivedAt, IDisposable lease)
     {
+        using var held = lease;
+        var stoppingToken = drain.Aborted;
         try
         {
             var outcome = await handler.HandleAsync(interaction, stoppingToken);
             await rest.RespondAsync(interaction.Id, interaction.Token, outcome.Response, stoppingToken);
+            metrics.FirstResponse(PlatformName, time.GetElapsedTime(receivedAt));
             handler.RunAfter(outcome, interaction.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -337,6 +374,9 @@ public sealed partial class DiscordGatewayService(
         delay = delay > timings.MaxReconnectDelay ? timings.MaxReconnectDelay : delay;
         return delay * (0.5 + (Random.Shared.NextDouble() / 2));
     }
+
+    internal static string TokenRejectedMessage(string how) =>
+        $"Discord rejected the bot token ({how}): check {FatalError.Variable("Discord:Token")}";
 
     private static bool IsTokenRejected(Exception ex) => ex is DiscordApiException { StatusCode: 401 } or DiscordRequestRefusedException { TokenRejected: true };
 

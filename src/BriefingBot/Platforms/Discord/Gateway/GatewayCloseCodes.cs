@@ -17,6 +17,8 @@ public static class GatewayCloseCodes
     /// <summary>Ours for zombie connections, op 7 and op 9 (true): anything but 1000/1001 keeps the session resumable.</summary>
     public const int Resumable = 4000;
 
+    public const int AuthenticationFailed = 4004;
+
     public static SessionEnd Classify(int? code) => code switch
     {
         4004 or (>= 4010 and <= 4014) => SessionEnd.Fatal,

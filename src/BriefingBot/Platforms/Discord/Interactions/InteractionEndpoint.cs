@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Chat;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord.Payloads;
 using BriefingBot.Platforms.Discord.Rendering;
 
@@ -13,6 +14,8 @@ namespace BriefingBot.Platforms.Discord.Interactions;
 public sealed partial class InteractionEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionHandler handler,
+    TimeProvider time,
+    BotMetrics metrics,
     ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
@@ -20,6 +23,7 @@ public sealed partial class InteractionEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
@@ -58,6 +62,7 @@ public sealed partial class InteractionEndpoint(
 
         await context.Response.WriteAsJsonAsync(outcome.Response, DiscordJsonContext.Default.InteractionResponse, contentType: null, context.RequestAborted);
         await context.Response.CompleteAsync();
+        metrics.FirstResponse("discord", time.GetElapsedTime(receivedAt));
         handler.RunAfter(outcome, interaction.Id);
     }
 

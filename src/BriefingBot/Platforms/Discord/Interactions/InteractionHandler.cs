@@ -1,6 +1,7 @@
 using BriefingBot.Chat.Components;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting;
 using BriefingBot.Platforms.Discord.Payloads;
 using BriefingBot.Platforms.Discord.Rendering;
 using BriefingBot.Platforms.Discord.Rest;
@@ -23,7 +24,7 @@ public sealed partial class InteractionHandler(
     RecentInteractions recent,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
+    ShutdownDrain drain,
     ILogger<InteractionHandler> logger)
 {
     public async Task<InteractionOutcome> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed partial class InteractionHandler(
                 recent.Remember(interaction);
                 var request = InteractionReader.Command(interaction);
                 LogCommand(request.Name, interaction.Id);
-                return await ReplyAsync(interaction, dispatcher.DispatchAsync(request, lifetime.ApplicationStopping).AsTask(), cancellationToken);
+                return await ReplyAsync(interaction, dispatcher.DispatchAsync(request, drain.Aborted).AsTask(), cancellationToken);
             case InteractionType.MessageComponent or InteractionType.ModalSubmit:
                 recent.Remember(interaction);
                 var component = InteractionReader.Component(interaction);
@@ -56,13 +57,15 @@ public sealed partial class InteractionHandler(
             return;
         }
 
+        var lease = drain.Begin();
         _ = Task.Run(async () =>
         {
+            using var held = lease;
             try
             {
-                await after(lifetime.ApplicationStopping);
+                await after(drain.Aborted);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !drain.Aborted.IsCancellationRequested)
             {
                 LogFollowUpFailed(ex, interactionId);
             }
@@ -74,9 +77,9 @@ public sealed partial class InteractionHandler(
     {
         try
         {
-            return await components.RouteAsync(request, lifetime.ApplicationStopping);
+            return await components.RouteAsync(request, drain.Aborted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !drain.Aborted.IsCancellationRequested)
         {
             LogComponentFailed(ex, request.CustomId, interactionId);
             return ChatReply.Error("Sorry, that button failed. Please try again.");

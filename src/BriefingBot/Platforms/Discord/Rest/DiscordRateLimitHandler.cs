@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord.Payloads;
 
 namespace BriefingBot.Platforms.Discord.Rest;
@@ -14,6 +15,7 @@ public sealed partial class DiscordRateLimitHandler(
     RateLimitState state,
     InvalidRequestGuard guard,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
 {
     private const int MaxAttempts = 25;
@@ -35,6 +37,7 @@ public sealed partial class DiscordRateLimitHandler(
             {
                 for (var wait = state.ReserveGlobalSlot(route.GlobalExempt); wait > TimeSpan.Zero; wait = state.ReserveGlobalSlot(route.GlobalExempt))
                 {
+                    metrics.RateLimitWait("discord", wait);
                     await Task.Delay(wait, time, cancellationToken);
                 }
 
@@ -42,6 +45,7 @@ public sealed partial class DiscordRateLimitHandler(
                 if (bucket.Remaining == 0 && untilReset > TimeSpan.Zero)
                 {
                     LogBucketWait(route.Key, untilReset.TotalMilliseconds);
+                    metrics.RateLimitWait("discord", untilReset);
                     await Task.Delay(untilReset, time, cancellationToken);
                 }
 
