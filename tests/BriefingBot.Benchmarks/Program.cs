@@ -3,8 +3,9 @@ using System.Globalization;
 namespace BriefingBot.Benchmarks;
 
 /// <summary>
-/// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>, <c>digest-build [articles] [runs]</c>; the worker's chat
-/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; the process, <c>startup [runs] [app dll]</c>.
+/// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>; text analysis,
+/// <c>analyze [articles]</c>; digests, <c>digest-build [articles] [runs]</c>; the worker's chat endpoints, <c>discord-http [seconds] [concurrency]</c> and
+/// <c>slack-http [seconds] [concurrency]</c>; the process, <c>startup [runs] [app dll]</c>.
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,8 @@ public static class Program
                 return await IngestBenchmark.RunAsync(Argument(args, 1, 10_000), CancellationToken.None);
             case "search":
                 return await SearchBenchmark.RunAsync(Argument(args, 1, 100_000), Argument(args, 2, 2_000), CancellationToken.None);
+            case "analyze":
+                return await AnalyzeBenchmark.RunAsync(Argument(args, 1, 2_000), CancellationToken.None);
             case "digest-build":
                 return await DigestBenchmark.RunAsync(Argument(args, 1, 10_000), Argument(args, 2, 5), CancellationToken.None);
             case "discord-http":
@@ -26,7 +29,7 @@ public static class Program
             case "startup":
                 return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll]");
                 return 2;
         }
     }

@@ -48,8 +48,10 @@ public static class AnalysisServiceCollectionExtensions
             SummarizerChatClient.Create(
                 sp.GetRequiredService<IOptions<SummarizerOptions>>().Value,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ChatClientSummarizer)))));
+        // Without configuration (tools, tests) there is no Summarizer section to read: extractive.
         services.TryAddSingleton<ISummarizer>(sp =>
-            sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.Provider == SummarizerProvider.Extractive
+            sp.GetService<IConfiguration>() is null
+            || sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.Provider == SummarizerProvider.Extractive
                 ? sp.GetRequiredService<ExtractiveSummarizer>()
                 : sp.GetRequiredService<ChatClientSummarizer>());
     }

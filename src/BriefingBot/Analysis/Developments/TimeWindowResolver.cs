@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BriefingBot.Analysis.Developments;
@@ -39,6 +40,11 @@ public static partial class TimeWindowResolver
     public static IReadOnlyList<TimeExpression> FindAll(string text, int start, int length, DateOnly reference)
     {
         var found = new List<TimeExpression>();
+        if (!MayHoldTime(text.AsSpan(start, length)))
+        {
+            return found;
+        }
+
         foreach (var (pattern, resolve) in Rules)
         {
             for (var match = pattern.Match(text, start, length); match.Success; match = match.NextMatch())
@@ -54,6 +60,17 @@ public static partial class TimeWindowResolver
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    // Every rule needs a digit, a capitalised month, or one of these words: most sentences have none, and eight
+    // regular expressions cost more than this scan.
+    private static bool MayHoldTime(ReadOnlySpan<char> span) =>
+        span.ContainsAnyInRange('0', '9') || span.ContainsAny(MonthNames) || span.ContainsAny(TimeWords);
+
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> TimeWords = SearchValues.Create(
+        ["day", "week", "month", "year", "spring", "summer", "autumn", "fall", "winter"], StringComparison.OrdinalIgnoreCase);
 
     // Patterns may start with optional white space before an absent preposition.
     private static (int Start, int Length) Trimmed(Match match)

@@ -60,6 +60,7 @@ public sealed class SlackManifestTests
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(Substitute.For<IArticleStore>());
+        services.AddSingleton(Substitute.For<BriefingBot.Analysis.IAnalysisStore>());
         services.AddSingleton(Substitute.For<IArticleIngestor>());
         services.AddCommandDispatch();
         services.AddArticles(BotMode.Worker);
