@@ -1,3 +1,4 @@
+using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
@@ -10,6 +11,10 @@ namespace BriefingBot.Benchmarks;
 internal sealed class BenchmarkStore(ServiceProvider services) : IAsyncDisposable
 {
     public IArticleStore Articles => services.GetRequiredService<IArticleStore>();
+
+    public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
+
+    public IServiceProvider Services => services;
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 

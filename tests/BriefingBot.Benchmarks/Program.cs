@@ -20,6 +20,8 @@ public static class Program
                 return await AnalyzeBenchmark.RunAsync(Argument(args, 1, 2_000), CancellationToken.None);
             case "actor":
                 return await ActorBenchmark.RunAsync(Argument(args, 1, 100_000), Argument(args, 2, 1_000_000), Argument(args, 3, 2_000), CancellationToken.None);
+            case "digest-build":
+                return await DigestBenchmark.RunAsync(Argument(args, 1, 10_000), Argument(args, 2, 5), CancellationToken.None);
             case "discord-http":
                 return await DiscordHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "slack-http":
@@ -29,7 +31,7 @@ public static class Program
             case "votes":
                 return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }

@@ -2,6 +2,7 @@ using BriefingBot.Actors;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
+using BriefingBot.Digests;
 using BriefingBot.Hosting;
 using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteActorStore>();
         services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
+        services.TryAddSingleton<SqliteDigestSource>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
@@ -34,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresActorStore>();
         services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton<PostgresDigestSource>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
@@ -41,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
+        services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

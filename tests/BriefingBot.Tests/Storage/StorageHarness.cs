@@ -1,6 +1,7 @@
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
+using BriefingBot.Digests;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ public sealed class StorageHarness(ServiceProvider services, FakeTimeProvider ti
     public IAnalysisStore Analysis => services.GetRequiredService<IAnalysisStore>();
 
     public IDevelopmentStore Developments => services.GetRequiredService<IDevelopmentStore>();
+
+    public IDigestSource Digests => services.GetRequiredService<IDigestSource>();
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 

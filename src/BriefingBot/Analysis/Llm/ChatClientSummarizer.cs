@@ -42,6 +42,10 @@ public sealed partial class ChatClientSummarizer(
         return await fallback.SummarizeAsync(title, text, sentences, cancellationToken);
     }
 
+    /// <summary>A story told by several sources: the extractive set summary (redundancy removed), not the model.</summary>
+    public Task<SetSummary> SummarizeSetAsync(IReadOnlyList<SetDocument> documents, int sentences, CancellationToken cancellationToken) =>
+        fallback.SummarizeSetAsync(documents, sentences, cancellationToken);
+
     private static List<ChatMessage> Prompt(string title, string text, int sentences)
     {
         var body = text.Length > MaxPromptCharacters ? text[..MaxPromptCharacters] : text;

@@ -194,5 +194,11 @@ internal static class PostgresMigrations
                 PRIMARY KEY (poll_id, article_id)
             );
             """),
+        new(11, "article stored time", """
+            -- When the article was stored (not fetched): digests take what was stored after their last run.
+            ALTER TABLE articles ADD COLUMN stored_at timestamptz;
+            UPDATE articles SET stored_at = fetched_at;
+            CREATE INDEX ix_articles_stored ON articles(stored_at, id);
+            """),
     ];
 }

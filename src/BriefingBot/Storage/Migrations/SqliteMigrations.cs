@@ -209,5 +209,11 @@ internal static class SqliteMigrations
                 PRIMARY KEY (poll_id, article_id)
             ) WITHOUT ROWID;
             """),
+        new(11, "article stored time", """
+            -- When the article was stored (not fetched): digests take what was stored after their last run.
+            ALTER TABLE articles ADD COLUMN stored_at INTEGER;
+            UPDATE articles SET stored_at = fetched_at;
+            CREATE INDEX ix_articles_stored ON articles(stored_at, id);
+            """),
     ];
 }

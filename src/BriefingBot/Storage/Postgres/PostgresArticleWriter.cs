@@ -33,8 +33,8 @@ internal static class PostgresArticleWriter
 
         await using var insert = new NpgsqlCommand("""
             INSERT INTO articles (story_id, url, canonical_url, title, source, author, published_at, fetched_at, language, text,
-                                  content_hash, minhash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                  content_hash, minhash, stored_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT DO NOTHING
             RETURNING id
             """, connection, transaction);
@@ -51,6 +51,7 @@ internal static class PostgresArticleWriter
         p.AddWithValue(article.Text);
         p.AddWithValue(article.ContentHash);
         p.AddWithValue(ArticleFingerprint.ToBytes(article.MinHash));
+        p.AddWithValue(now.ToUniversalTime());
 
         if (await insert.ExecuteScalarAsync(cancellationToken) is long id)
         {

@@ -33,11 +33,11 @@ internal sealed class SqliteArticleWriter : IDisposable
         insertStory = Prepare(connection, "INSERT INTO stories (title, created_at) VALUES ($title, $created) RETURNING id", "$title", "$created");
         insertArticle = Prepare(connection, """
             INSERT INTO articles (story_id, url, canonical_url, title, source, author, published_at, fetched_at, language, text,
-                                  content_hash, minhash)
-            VALUES ($story, $url, $canonical, $title, $source, $author, $published, $fetched, $language, $text, $hash, $minhash)
+                                  content_hash, minhash, stored_at)
+            VALUES ($story, $url, $canonical, $title, $source, $author, $published, $fetched, $language, $text, $hash, $minhash, $stored)
             RETURNING id
             """, "$story", "$url", "$canonical", "$title", "$source", "$author", "$published", "$fetched", "$language", "$text",
-            "$hash", "$minhash");
+            "$hash", "$minhash", "$stored");
     }
 
     public SqliteConnection Connection { get; }
@@ -74,6 +74,7 @@ internal sealed class SqliteArticleWriter : IDisposable
         p[9].Value = article.Text;
         p[10].Value = article.ContentHash;
         p[11].Value = ArticleFingerprint.ToBytes(article.MinHash);
+        p[12].Value = SqliteTime.ToMicroseconds(now);
         var id = (long)insertArticle.ExecuteScalar()!;
         insertBands.Transaction = transaction;
         for (var i = 0; i < bandKeys.Length; i++)

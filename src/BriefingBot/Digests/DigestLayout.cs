@@ -1,0 +1,97 @@
+using System.Globalization;
+using BriefingBot.Chat;
+
+namespace BriefingBot.Digests;
+
+/// <summary>
+/// Lays digest items out as chat messages: a header with the channel-local time and counts, then one section per
+/// story with its buttons, packed into as many messages as the platform's <see cref="DigestBudget"/> needs. Every
+/// item goes into exactly one message; none is dropped.
+/// </summary>
+public static class DigestLayout
+{
+    public static IReadOnlyList<ChatReply> Messages(string header, IReadOnlyList<DigestItem> items, DigestBudget budget)
+    {
+        var messages = new List<ChatReply>();
+        var current = new List<(int Number, DigestItem Item)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var next = (i + 1, items[i]);
+            if (current.Count > 0
+                && (current.Count == budget.MaxItemsPerMessage || !budget.FitsOneMessage(Message(messages.Count == 0 ? header : null, [.. current, next]))))
+            {
+                messages.Add(Message(messages.Count == 0 ? header : null, current));
+                current = [];
+            }
+
+            current.Add(next);
+        }
+
+        messages.Add(Message(messages.Count == 0 ? header : null, current));
+        return messages;
+    }
+
+    public static string Header(DateTimeOffset fireTime, TimeZoneInfo zone, DigestFilter? filter, IReadOnlyList<DigestItem> items, int storiesFound)
+    {
+        var sources = items.Sum(i => i.SourceCount);
+        var developments = items.Sum(i => i.Developments.Count + i.MoreDevelopments);
+        var about = filter is null ? string.Empty : $" about {filter.Label}";
+        var shown = storiesFound > items.Count ? $" (the top {items.Count} of {storiesFound} new stories)" : string.Empty;
+        return $"Digest{about} for {LocalTime(fireTime, zone)}: {Plural(items.Count, "story", "stories")}{shown} from "
+            + $"{Plural(sources, "source", "sources")}, {Plural(developments, "reported development", "reported developments")}.";
+    }
+
+    public static string NothingNew(DateTimeOffset since, TimeZoneInfo zone, DigestFilter? filter) =>
+        $"Nothing new{(filter is null ? string.Empty : $" about {filter.Label}")} since {LocalTime(since, zone)}.";
+
+    public static string LocalTime(DateTimeOffset time, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(time, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+
+    private static ChatReply Message(string? header, IReadOnlyList<(int Number, DigestItem Item)> items) => new()
+    {
+        Text = header,
+        Sections = [.. items.Select(i => Section(i.Number, i.Item))],
+        Buttons = [.. items.SelectMany(i => Buttons(i.Number, i.Item))],
+    };
+
+    private static ReplySection Section(int number, DigestItem item)
+    {
+        var lines = new List<string> { item.Summary };
+        var about = Plural(item.SourceCount, "source", "sources");
+        if (item.Actors.Count > 0)
+        {
+            about += " · " + string.Join(", ", item.Actors);
+        }
+
+        lines.Add(about);
+        lines.AddRange(item.Developments.Select((d, k) =>
+            $"{number}.{k + 1} Reported: {d.Claim}{(d.Corroboration > 1 ? $" ({d.Corroboration} reports)" : string.Empty)}"));
+        if (item.MoreDevelopments > 0)
+        {
+            lines.Add($"and {Plural(item.MoreDevelopments, "more reported development", "more reported developments")}");
+        }
+
+        var hiddenSources = item.SourceCount - item.Sources.Count;
+        if (hiddenSources > 0)
+        {
+            lines.Add($"and {Plural(hiddenSources, "more source", "more sources")}");
+        }
+
+        return new ReplySection($"{number}. {item.Headline}", string.Join('\n', lines.Where(l => l.Length > 0)))
+        {
+            Links = [.. item.Sources.Select(s => new ReplyLink(s.Source, s.Url))],
+        };
+    }
+
+    private static IEnumerable<ReplyButton> Buttons(int number, DigestItem item)
+    {
+        yield return new ReplyButton($"{DigestDiscussHandler.ButtonPrefix}{item.StoryId}", $"{number}. Discuss");
+        for (var k = 0; k < item.Developments.Count; k++)
+        {
+            yield return new ReplyButton($"poll:new:{item.Developments[k].Id}", $"{number}.{k + 1} Poll this", ButtonStyle.Primary);
+        }
+    }
+
+    private static string Plural(int count, string one, string many) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+}
