@@ -2,9 +2,11 @@ using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Digests;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
+using BriefingBot.Scheduling;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -41,8 +43,10 @@ public static class BriefingBotBuilder
             services.AddStorage();
         }
 
+        services.AddScheduling(commandLine.Mode, builder.Configuration);
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
+        services.AddDigests(commandLine.Mode, builder.Configuration);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

@@ -1,5 +1,6 @@
 using BriefingBot.Analysis;
 using BriefingBot.Articles;
+using BriefingBot.Digests;
 using BriefingBot.Hosting;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
@@ -21,16 +22,19 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteArticleStore>();
         services.TryAddSingleton<SqliteMetadataStore>();
         services.TryAddSingleton<SqliteAnalysisStore>();
+        services.TryAddSingleton<SqliteDigestStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
+        services.TryAddSingleton<PostgresDigestStore>();
         services.TryAddSingleton<PostgresMigrator>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

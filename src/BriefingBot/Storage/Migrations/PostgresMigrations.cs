@@ -94,5 +94,7 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, position)
             );
             """),
+        DigestMigrations.Postgres,
+        QuartzMigrations.Postgres,
     ];
 }

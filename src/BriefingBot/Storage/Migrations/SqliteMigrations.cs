@@ -109,5 +109,7 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             """),
+        DigestMigrations.Sqlite,
+        QuartzMigrations.Sqlite,
     ];
 }
