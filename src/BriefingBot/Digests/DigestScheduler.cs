@@ -7,7 +7,7 @@ namespace BriefingBot.Digests;
 /// in the subscription's time zone. Scheduling is idempotent: an unchanged trigger is left alone, so a restart keeps
 /// its next fire time and a fire missed while down still fires once at start-up (misfire: fire once now).
 /// </summary>
-public sealed class DigestScheduler(ISchedulerFactory schedulers)
+public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider time)
 {
     public const string Group = "digests";
 
@@ -26,16 +26,20 @@ public sealed class DigestScheduler(ISchedulerFactory schedulers)
             return;
         }
 
-        var job = await EnsureJobAsync(scheduler, subscription.Platform, subscription.ChannelId, cancellationToken);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(triggerKey)
-            .ForJob(job)
+        await EnsureJobAsync(scheduler, subscription.Platform, subscription.ChannelId, cancellationToken);
+        await scheduler.ScheduleJob(BuildTrigger(subscription, time.GetUtcNow()), ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>The cron trigger in the subscription's zone; a fire missed while no worker ran fires once, now.</summary>
+    public static ICronTrigger BuildTrigger(DigestSubscription subscription, DateTimeOffset startAt) =>
+        (ICronTrigger)TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyFor(subscription.Platform, subscription.ChannelId))
+            .StartAt(startAt)
+            .ForJob(JobKeyFor(subscription.Platform, subscription.ChannelId))
             .WithCronSchedule(subscription.Cron, c => c
                 .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone))
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
-    }
 
     /// <summary>Removes the channel's trigger; the job stays (durable) so a run it left unfinished can still be resumed.</summary>
     public async Task UnscheduleAsync(string platform, string channelId, CancellationToken cancellationToken)

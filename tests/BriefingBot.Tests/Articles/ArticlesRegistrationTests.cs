@@ -12,15 +12,14 @@ public sealed class ArticlesRegistrationTests
     [Theory]
     [InlineData(BotMode.Worker)]
     [InlineData(BotMode.Shell)]
-    public async Task AddArticles_LongRunningMode_RegistersSeederQuartzAndFeedScheduler(BotMode mode)
+    public async Task AddArticles_LongRunningMode_RegistersSeederAndFeedScheduler(BotMode mode)
     {
-        await using var services = new IngestionServices(mode: mode);
+        await using var services = new IngestionServices(mode: mode, configure: s => s.AddQuartz());
 
         var hosted = services.Services.GetServices<IHostedService>().Select(h => h.GetType()).ToList();
 
         Assert.Contains(typeof(SampleSeeder), hosted);
         Assert.Contains(typeof(FeedScheduler), hosted);
-        Assert.Contains(hosted, t => t.Name == "QuartzHostedService");
         Assert.IsType<ArticleIngestor>(services.Ingestor);
     }
 
@@ -41,7 +40,8 @@ public sealed class ArticlesRegistrationTests
         var cancel = TestContext.Current.CancellationToken;
         await using var services = new IngestionServices(
             new() { ["Feeds:0:Url"] = "https://example.com/a.rss", ["Feeds:1:Url"] = "https://example.com/b.rss", ["Feeds:1:Every"] = "01:00:00" },
-            BotMode.Worker);
+            BotMode.Worker,
+            s => s.AddQuartz());
         var scheduler = await services.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancel);
 
         await services.Services.GetServices<IHostedService>().OfType<FeedScheduler>().Single().StartAsync(cancel);

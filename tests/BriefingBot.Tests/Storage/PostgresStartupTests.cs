@@ -49,7 +49,7 @@ public sealed class PostgresStartupTests(PostgresTestDatabase database) : IClass
         Assert.Contains(0, applied);
     }
 
-    private const int PostgresMigrationCount = 4;
+    private static readonly int PostgresMigrationCount = BriefingBot.Storage.Migrations.PostgresMigrations.All.Count;
 
     private static Dictionary<string, string?> Settings(string connectionString) =>
         new() { ["Provider"] = "Postgres", ["ConnectionString"] = connectionString };
