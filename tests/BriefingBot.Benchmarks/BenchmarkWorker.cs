@@ -21,6 +21,8 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => app.Services;
+
     /// <summary>Starts the worker configured by <paramref name="switches"/> plus loopback, storage and quiet-logging switches.</summary>
     public static async Task<BenchmarkWorker> StartAsync(IEnumerable<string> switches, CancellationToken cancellationToken)
     {

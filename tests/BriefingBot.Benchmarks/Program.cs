@@ -4,7 +4,7 @@ namespace BriefingBot.Benchmarks;
 
 /// <summary>
 /// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>; the worker's chat
-/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>.
+/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; digests, <c>digest-delivery [channels]</c>.
 /// </summary>
 public static class Program
 {
@@ -21,8 +21,10 @@ public static class Program
                 return await DiscordHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "slack-http":
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
+            case "digest-delivery":
+                return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | digest-delivery [channels=1000]");
                 return 2;
         }
     }

@@ -60,7 +60,7 @@ public static class SchedulingServiceCollectionExtensions
                 }
                 else
                 {
-                    store.UseSqlite(SqliteFactory.Instance, SqliteConnectionString(storage.SqlitePath));
+                    store.UseSqlite(SqliteSchedulerConnections.Instance, SqliteConnectionString(storage.SqlitePath));
                 }
             });
         });
