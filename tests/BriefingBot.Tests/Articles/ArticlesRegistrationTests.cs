@@ -14,7 +14,7 @@ public sealed class ArticlesRegistrationTests
     [InlineData(BotMode.Shell)]
     public async Task AddArticles_LongRunningMode_RegistersSeederAndFeedScheduler(BotMode mode)
     {
-        await using var services = new IngestionServices(mode: mode, configure: s => s.AddQuartz());
+        await using var services = new IngestionServices(mode: mode);
 
         var hosted = services.Services.GetServices<IHostedService>().Select(h => h.GetType()).ToList();
 
@@ -40,8 +40,7 @@ public sealed class ArticlesRegistrationTests
         var cancel = TestContext.Current.CancellationToken;
         await using var services = new IngestionServices(
             new() { ["Feeds:0:Url"] = "https://example.com/a.rss", ["Feeds:1:Url"] = "https://example.com/b.rss", ["Feeds:1:Every"] = "01:00:00" },
-            BotMode.Worker,
-            s => s.AddQuartz());
+            BotMode.Worker);
         var scheduler = await services.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancel);
 
         await services.Services.GetServices<IHostedService>().OfType<FeedScheduler>().Single().StartAsync(cancel);
@@ -51,5 +50,25 @@ public sealed class ArticlesRegistrationTests
         var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(job.Key, cancel)));
         Assert.Equal(TimeSpan.FromHours(1), trigger.RepeatInterval);
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("feed-0", FeedScheduler.Group), cancel));
+    }
+
+    [Fact]
+    public async Task StartAsync_AgainAfterRestart_KeepsUnchangedTriggersAndDeletesStaleFeeds()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var services = new IngestionServices(new() { ["Feeds:0:Url"] = "https://example.com/a.rss" }, BotMode.Worker);
+        var scheduler = await services.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancel);
+        var feeds = services.Services.GetServices<IHostedService>().OfType<FeedScheduler>().Single();
+        await feeds.StartAsync(cancel);
+        var first = await scheduler.GetTrigger(new TriggerKey("feed-0", FeedScheduler.Group), cancel);
+        var stale = JobBuilder.Create<FeedPollJob>().WithIdentity("feed-7", FeedScheduler.Group).UsingJobData(FeedPollJob.UrlKey, "https://example.com/old.rss").Build();
+        await scheduler.ScheduleJob(stale, TriggerBuilder.Create().WithIdentity("feed-7", FeedScheduler.Group).StartNow().Build(), ScheduleJobOptions.Replacing, cancel);
+        await Task.Delay(20, cancel);
+
+        await feeds.StartAsync(cancel);
+
+        var second = await scheduler.GetTrigger(new TriggerKey("feed-0", FeedScheduler.Group), cancel);
+        Assert.Equal(first!.StartTimeUtc, second!.StartTimeUtc);
+        Assert.Null(await scheduler.GetJobDetail(stale.Key, cancel));
     }
 }
