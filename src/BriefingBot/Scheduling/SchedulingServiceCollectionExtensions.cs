@@ -38,6 +38,13 @@ public static class SchedulingServiceCollectionExtensions
                 }
             });
             q.UseDefaultThreadPool(scheduler.MaxConcurrency);
+            if (storage.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                // Storage validation stops start-up with a line naming the key; nothing will be scheduled.
+                q.UseInMemoryStore();
+                return;
+            }
+
             q.UsePersistentStore(store =>
             {
                 store.ConfigureStore(o =>
