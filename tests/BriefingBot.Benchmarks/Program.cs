@@ -4,6 +4,8 @@ namespace BriefingBot.Benchmarks;
 
 /// <summary>
 /// Load tools (run in Release); the usage line below lists every verb with its arguments.
+/// Load tools (run in Release): storage, <c>ingest [count]</c> and <c>search [articles] [queries]</c>; the worker's chat
+/// endpoints, <c>discord-http [seconds] [concurrency]</c> and <c>slack-http [seconds] [concurrency]</c>; digests, <c>digest-delivery [channels]</c>.
 /// </summary>
 public static class Program
 {
@@ -30,8 +32,10 @@ public static class Program
                 return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
             case "votes":
                 return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
+            case "digest-delivery":
+                return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }

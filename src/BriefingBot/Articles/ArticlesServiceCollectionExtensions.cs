@@ -6,7 +6,6 @@ using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
 using BriefingBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 
 namespace BriefingBot.Articles;
 
@@ -35,8 +34,7 @@ public static class ArticlesServiceCollectionExtensions
             services.AddHostedService<SampleSeeder>();
             // Analyses what is stored but not yet analysed, at start and after each ingestion; never blocks a reply.
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
-            services.AddQuartz();
-            services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+            // Feed jobs run on the shared scheduler (Scheduling/AddScheduling).
             services.AddHostedService<FeedScheduler>();
         }
 

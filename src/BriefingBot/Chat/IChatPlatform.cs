@@ -8,6 +8,14 @@ public interface IChatPlatform
 
     Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends like <see cref="SendAsync"/>, for a caller that may repeat the call after a crash. A platform that can
+    /// deduplicate (Discord's enforced nonce) makes a repeat with the same short <paramref name="idempotencyKey"/>
+    /// return the first message instead of posting again; the others simply send.
+    /// </summary>
+    Task<MessageRef> SendOnceAsync(string channelId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync(channelId, reply, cancellationToken);
+
     Task UpdateAsync(MessageRef message, ChatReply reply, CancellationToken cancellationToken);
 
     Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken);

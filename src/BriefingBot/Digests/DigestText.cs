@@ -24,6 +24,10 @@ public static class DigestText
     };
 
     /// <summary>The text on one line with every markup character replaced by its look-alike.</summary>
+    /// <summary>A time in the channel's zone, as a digest header or listing shows it.</summary>
+    public static string Local(DateTimeOffset? utc, TimeZoneInfo zone) =>
+        utc is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never";
+
     public static string Inert(string text)
     {
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

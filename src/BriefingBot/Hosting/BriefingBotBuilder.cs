@@ -3,11 +3,13 @@ using BriefingBot.Analysis;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Digests;
 using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
 using BriefingBot.Polls;
+using BriefingBot.Scheduling;
 using BriefingBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -49,13 +51,16 @@ public static class BriefingBotBuilder
 
         AddShutdown(services);
 
+        services.AddScheduling(commandLine.Mode, builder.Configuration);
         services.AddArticles(commandLine.Mode);
         services.AddAnalysis();
         if (commandLine.Mode != BotMode.Analyze)
         {
             services.AddActors();
         }
+
         services.AddPolls(commandLine.Mode);
+        services.AddDigests(commandLine.Mode, builder.Configuration);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteAnalysisStore>();
         services.TryAddSingleton<SqliteActorStore>();
         services.TryAddSingleton<SqlitePollStore>();
+        services.TryAddSingleton<SqliteDigestStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteDigestSource>();
         services.TryAddSingleton<PostgresDatabase>();
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresActorStore>();
         services.TryAddSingleton<PostgresPollStore>();
+        services.TryAddSingleton<PostgresDigestStore>();
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddSingleton<PostgresDigestSource>();
 
@@ -45,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
+        services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

@@ -12,7 +12,7 @@ public sealed class ArticlesRegistrationTests
     [Theory]
     [InlineData(BotMode.Worker)]
     [InlineData(BotMode.Shell)]
-    public async Task AddArticles_LongRunningMode_RegistersSeederQuartzAndFeedScheduler(BotMode mode)
+    public async Task AddArticles_LongRunningMode_RegistersSeederAndFeedScheduler(BotMode mode)
     {
         await using var services = new IngestionServices(mode: mode);
 
@@ -20,7 +20,6 @@ public sealed class ArticlesRegistrationTests
 
         Assert.Contains(typeof(SampleSeeder), hosted);
         Assert.Contains(typeof(FeedScheduler), hosted);
-        Assert.Contains(hosted, t => t.Name == "QuartzHostedService");
         Assert.IsType<ArticleIngestor>(services.Ingestor);
     }
 
@@ -51,5 +50,25 @@ public sealed class ArticlesRegistrationTests
         var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(job.Key, cancel)));
         Assert.Equal(TimeSpan.FromHours(1), trigger.RepeatInterval);
         Assert.NotNull(await scheduler.GetJobDetail(new JobKey("feed-0", FeedScheduler.Group), cancel));
+    }
+
+    [Fact]
+    public async Task StartAsync_AgainAfterRestart_KeepsUnchangedTriggersAndDeletesStaleFeeds()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var services = new IngestionServices(new() { ["Feeds:0:Url"] = "https://example.com/a.rss" }, BotMode.Worker);
+        var scheduler = await services.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancel);
+        var feeds = services.Services.GetServices<IHostedService>().OfType<FeedScheduler>().Single();
+        await feeds.StartAsync(cancel);
+        var first = await scheduler.GetTrigger(new TriggerKey("feed-0", FeedScheduler.Group), cancel);
+        var stale = JobBuilder.Create<FeedPollJob>().WithIdentity("feed-7", FeedScheduler.Group).UsingJobData(FeedPollJob.UrlKey, "https://example.com/old.rss").Build();
+        await scheduler.ScheduleJob(stale, TriggerBuilder.Create().WithIdentity("feed-7", FeedScheduler.Group).StartNow().Build(), ScheduleJobOptions.Replacing, cancel);
+        await Task.Delay(20, cancel);
+
+        await feeds.StartAsync(cancel);
+
+        var second = await scheduler.GetTrigger(new TriggerKey("feed-0", FeedScheduler.Group), cancel);
+        Assert.Equal(first!.StartTimeUtc, second!.StartTimeUtc);
+        Assert.Null(await scheduler.GetJobDetail(stale.Key, cancel));
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NSubstitute;
+using Quartz;
 
 namespace BriefingBot.Tests.Articles;
 
@@ -28,6 +29,12 @@ public sealed class IngestionServices : IAsyncDisposable
         services.AddSingleton<IArticleStore>(Store);
         services.AddSingleton(Substitute.For<IAnalysisStore>());
         services.AddArticles(mode);
+        if (mode is BotMode.Worker or BotMode.Shell)
+        {
+            // The app's shared scheduler (AddScheduling) persists in the store; these tests need only an in-memory one.
+            services.AddQuartz();
+        }
+
         services.AddSingleton<IHostResolver>(Resolver);
         configure?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -23,6 +23,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly List<RateLimitRule> rateLimits = [];
     private readonly ConcurrentDictionary<string, BucketWindow> buckets = new();
+    private readonly ConcurrentDictionary<string, string> messageByNonce = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<CreatedMessage> created = new();
     private long nextId = 900_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app)
@@ -44,6 +46,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
     public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>How long a channel message post is held after the message is created and before the answer (a slow Discord).</summary>
+    public TimeSpan MessageDelay { get; set; }
+
+    /// <summary>Messages created in channels, once each: a repeat with an enforced nonce returns the first (as Discord does).</summary>
+    public IReadOnlyList<CreatedMessage> CreatedMessages => [.. created];
 
     /// <summary>When set, every REST call is answered 401 as for a reset token.</summary>
     public bool RejectToken { get; set; }
@@ -113,6 +121,11 @@ public sealed class FakeDiscord : IAsyncDisposable
         var (status, body) = Answer(context, recorded);
         recorded.Status = status;
         requests.Enqueue(recorded);
+        if (MessageDelay > TimeSpan.Zero && IsChannelPost(recorded))
+        {
+            await Task.Delay(MessageDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         context.Response.StatusCode = status;
         if (body is not null)
         {
@@ -165,10 +178,44 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("DELETE", _) => (204, null),
             ("POST", "/users/@me/channels") => (200, $$"""{"id":"{{NextId()}}","type":1}"""),
             ("POST", _) when api.EndsWith("/threads", StringComparison.Ordinal) => (201, $$"""{"id":"{{NextId()}}","type":11}"""),
+            ("POST", _) when IsChannelPost(request) => (200, $$"""{"id":"{{CreateMessage(ChannelOf(api), request.Body)}}","channel_id":"{{ChannelOf(api)}}"}"""),
             ("POST" or "PATCH", _) when api.StartsWith("/webhooks/", StringComparison.Ordinal) || api.StartsWith("/channels/", StringComparison.Ordinal) =>
                 (200, $$"""{"id":"{{NextId()}}","channel_id":"{{ChannelOf(api)}}"}"""),
             _ => (404, """{"message":"404: Not Found","code":0}"""),
         };
+    }
+
+    private static bool IsChannelPost(RecordedRequest request) =>
+        request.Method == "POST" && request.Path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && request.Path.EndsWith("/messages", StringComparison.Ordinal);
+
+    /// <summary>Creates the message, unless its enforced nonce was seen: then the first message's id, and nothing new.</summary>
+    private string CreateMessage(string channel, string body)
+    {
+        string? nonce = null;
+        var enforce = false;
+        if (body.StartsWith('{'))
+        {
+            using var json = JsonDocument.Parse(body);
+            nonce = json.RootElement.TryGetProperty("nonce", out var n) ? n.GetString() : null;
+            enforce = json.RootElement.TryGetProperty("enforce_nonce", out var e) && e.ValueKind == JsonValueKind.True;
+        }
+
+        if (nonce is not null && enforce)
+        {
+            var id = NextId();
+            var winner = messageByNonce.GetOrAdd(channel + "/" + nonce, id);
+            if (winner != id)
+            {
+                return winner;
+            }
+
+            created.Enqueue(new CreatedMessage(id, channel, nonce, body));
+            return id;
+        }
+
+        var plain = NextId();
+        created.Enqueue(new CreatedMessage(plain, channel, nonce, body));
+        return plain;
     }
 
     private static string ChannelOf(string api) => api.StartsWith("/channels/", StringComparison.Ordinal) ? api.Split('/')[2] : "0";
@@ -239,6 +286,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 }
+
+public sealed record CreatedMessage(string Id, string ChannelId, string? Nonce, string Body);
 
 public sealed record RecordedRequest(
     string Method,

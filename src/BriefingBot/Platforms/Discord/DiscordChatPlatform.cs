@@ -25,6 +25,30 @@ public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractio
         return new MessageRef(Name, channelId, first!.Id);
     }
 
+    /// <summary>
+    /// Each rendered part carries the nonce <c>{key}.{n}</c> with <c>enforce_nonce</c>: Discord answers a repeat within a
+    /// few minutes with the message it already created, so a re-post after a crash between send and record is harmless.
+    /// </summary>
+    public async Task<MessageRef> SendOnceAsync(string channelId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        DiscordMessage? first = null;
+        var parts = DiscordRenderer.Render(reply with { Ephemeral = false });
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var nonce = idempotencyKey + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (nonce.Length > DiscordLimits.NonceLength)
+            {
+                throw new ArgumentException($"The idempotency key is too long for a Discord nonce ({DiscordLimits.NonceLength} characters).", nameof(idempotencyKey));
+            }
+
+            var part = parts[i] with { Payload = parts[i].Payload with { Nonce = nonce, EnforceNonce = true } };
+            var sent = await rest.CreateMessageAsync(channelId, part, cancellationToken);
+            first ??= sent;
+        }
+
+        return new MessageRef(Name, channelId, first!.Id);
+    }
+
     /// <summary>The first part replaces the message; any overflow follows as new messages rather than being cut.</summary>
     public async Task UpdateAsync(MessageRef message, ChatReply reply, CancellationToken cancellationToken)
     {

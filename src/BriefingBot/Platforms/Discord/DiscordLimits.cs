@@ -4,6 +4,7 @@ namespace BriefingBot.Platforms.Discord;
 public static class DiscordLimits
 {
     public const int ContentLength = 2000;
+    public const int NonceLength = 25;
     public const int EmbedsPerMessage = 10;
     public const int EmbedTitleLength = 256;
     public const int EmbedDescriptionLength = 4096;

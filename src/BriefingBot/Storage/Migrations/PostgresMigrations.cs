@@ -194,6 +194,8 @@ internal static class PostgresMigrations
                 PRIMARY KEY (poll_id, article_id)
             );
             """),
+        DigestMigrations.Postgres,
+        QuartzMigrations.Postgres,
         new(11, "article stored time", """
             -- When the article was stored (not fetched): digests take what was stored after their last run.
             ALTER TABLE articles ADD COLUMN stored_at timestamptz;

@@ -209,6 +209,8 @@ internal static class SqliteMigrations
                 PRIMARY KEY (poll_id, article_id)
             ) WITHOUT ROWID;
             """),
+        DigestMigrations.Sqlite,
+        QuartzMigrations.Sqlite,
         new(11, "article stored time", """
             -- When the article was stored (not fetched): digests take what was stored after their last run.
             ALTER TABLE articles ADD COLUMN stored_at INTEGER;

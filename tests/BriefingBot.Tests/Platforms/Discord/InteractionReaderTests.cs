@@ -29,12 +29,13 @@ public sealed class InteractionReaderTests
     [InlineData("0", false)]
     [InlineData("8", true)]
     [InlineData("32", true)]
-    [InlineData("16", false)]
+    [InlineData("16", true)]
+    [InlineData("4", false)]
     [InlineData("2147483648", false)]
     [InlineData("4398046511103", true)]
     [InlineData(null, false)]
     [InlineData("-8", false)]
-    public void IsAdmin_PermissionBits_AdministratorOrManageServer(string? permissions, bool expected) =>
+    public void IsAdmin_PermissionBits_AdministratorManageServerOrManageChannels(string? permissions, bool expected) =>
         Assert.Equal(expected, InteractionReader.IsAdmin(permissions));
 
     [Fact]

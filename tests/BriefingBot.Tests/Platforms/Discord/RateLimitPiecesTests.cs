@@ -62,4 +62,44 @@ public sealed class RateLimitPiecesTests
         Assert.True(waits[^1] > TimeSpan.Zero);
         Assert.Equal(TimeSpan.Zero, state.ReserveGlobalSlot(exempt: true));
     }
+
+    [Fact]
+    public void ReserveGlobalSlot_BurstAcrossASecondBoundary_NeverMoreThanFiftyInAnySecond()
+    {
+        var time = new FakeTimeProvider();
+        var state = new RateLimitState(time);
+        time.Advance(TimeSpan.FromMilliseconds(900));
+        for (var i = 0; i < DiscordLimits.GlobalRequestsPerSecond; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, state.ReserveGlobalSlot(exempt: false));
+            state.ReleaseGlobalSlot(exempt: false);
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(200)); // a new calendar second, but the fifty were answered 200 ms ago
+
+        var wait = state.ReserveGlobalSlot(exempt: false);
+        Assert.Equal(RateLimitState.GlobalWindow - TimeSpan.FromMilliseconds(200), wait);
+        time.Advance(wait);
+        Assert.Equal(TimeSpan.Zero, state.ReserveGlobalSlot(exempt: false));
+    }
+
+    [Fact]
+    public void ReserveGlobalSlot_SlowAnswers_CountFromTheAnswerNotTheSend()
+    {
+        var time = new FakeTimeProvider();
+        var state = new RateLimitState(time);
+        for (var i = 0; i < DiscordLimits.GlobalRequestsPerSecond; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, state.ReserveGlobalSlot(exempt: false));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(2)); // still in flight: Discord may see them any moment
+        Assert.True(state.ReserveGlobalSlot(exempt: false) > TimeSpan.Zero);
+        for (var i = 0; i < DiscordLimits.GlobalRequestsPerSecond; i++)
+        {
+            state.ReleaseGlobalSlot(exempt: false);
+        }
+
+        Assert.Equal(RateLimitState.GlobalWindow, state.ReserveGlobalSlot(exempt: false));
+    }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BriefingBot.Actors;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Digests;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Hosting;
 using BriefingBot.Polls;
@@ -55,7 +57,7 @@ public sealed class SlackManifestTests
         Assert.Superset(new HashSet<string> { "commands", "chat:write", "files:write", "channels:join", "app_mentions:read" }, scopes.ToHashSet());
     }
 
-    /// <summary>The commands the worker registers (Hosting: AddCommandDispatch + AddArticles + AddPolls), as slash commands: "/" + group.</summary>
+    /// <summary>The commands the worker registers (Hosting: AddCommandDispatch + AddArticles + AddPolls + AddActors + AddDigests), as slash commands: "/" + group.</summary>
     private static IReadOnlyList<string> CommandGroupsInCode()
     {
         var services = new ServiceCollection();
@@ -70,6 +72,10 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<IPollStore>());
         services.AddSingleton(Substitute.For<IDevelopmentStore>());
         services.AddPolls(BotMode.Worker);
+        services.AddSingleton(Substitute.For<BriefingBot.Actors.IActorStore>());
+        services.AddActors();
+        services.AddSingleton(Substitute.For<BriefingBot.Digests.IDigestStore>());
+        services.AddDigests(BotMode.Worker, new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<CommandCatalog>();
         return [.. catalog.All.Select(c => "/" + c.Definition.Group).Distinct().Order(StringComparer.Ordinal)];

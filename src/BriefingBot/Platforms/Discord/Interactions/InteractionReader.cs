@@ -16,6 +16,7 @@ public static class InteractionReader
     private const int SubCommand = 1;
     private const int SubCommandGroup = 2;
     private static readonly BigInteger Administrator = BigInteger.One << 3;
+    private static readonly BigInteger ManageChannels = BigInteger.One << 4;
     private static readonly BigInteger ManageGuild = BigInteger.One << 5;
 
     public static CommandContext Context(Interaction interaction)
@@ -31,10 +32,10 @@ public static class InteractionReader
             IsOperator: false);
     }
 
-    /// <summary>Server admins and those who may manage the server count as bot admins; DMs never do.</summary>
+    /// <summary>Those who may administer or manage the server, or manage its channels, count as bot admins; DMs never do.</summary>
     public static bool IsAdmin(string? permissions) =>
         BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
-        && ((bits & Administrator) != 0 || (bits & ManageGuild) != 0);
+        && ((bits & Administrator) != 0 || (bits & ManageGuild) != 0 || (bits & ManageChannels) != 0);
 
     /// <summary>The full command path (<c>article search</c>) and the options of the innermost subcommand.</summary>
     public static (string Name, IReadOnlyList<InteractionOption> Options) CommandPath(InteractionData data)

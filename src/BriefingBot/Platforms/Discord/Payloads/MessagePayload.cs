@@ -7,7 +7,9 @@ public sealed record MessagePayload(
     IReadOnlyList<ActionRow>? Components = null,
     AllowedMentions? AllowedMentions = null,
     int? Flags = null,
-    IReadOnlyList<AttachmentRef>? Attachments = null);
+    IReadOnlyList<AttachmentRef>? Attachments = null,
+    string? Nonce = null,
+    bool? EnforceNonce = null);
 
 public sealed record Embed(string? Title = null, string? Description = null, IReadOnlyList<EmbedField>? Fields = null, string? Url = null, int? Color = null)
 {

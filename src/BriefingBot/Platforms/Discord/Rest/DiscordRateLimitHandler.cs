@@ -35,12 +35,6 @@ public sealed partial class DiscordRateLimitHandler(
             await bucket.Gate.WaitAsync(cancellationToken);
             try
             {
-                for (var wait = state.ReserveGlobalSlot(route.GlobalExempt); wait > TimeSpan.Zero; wait = state.ReserveGlobalSlot(route.GlobalExempt))
-                {
-                    metrics.RateLimitWait("discord", wait);
-                    await Task.Delay(wait, time, cancellationToken);
-                }
-
                 var untilReset = bucket.ResetAt - time.GetUtcNow();
                 if (bucket.Remaining == 0 && untilReset > TimeSpan.Zero)
                 {
@@ -49,7 +43,22 @@ public sealed partial class DiscordRateLimitHandler(
                     await Task.Delay(untilReset, time, cancellationToken);
                 }
 
-                response = await base.SendAsync(request, cancellationToken);
+                // The global slot last, so a slot is never held through a bucket wait (or lost to a cancellation in one).
+                for (var wait = state.ReserveGlobalSlot(route.GlobalExempt); wait > TimeSpan.Zero; wait = state.ReserveGlobalSlot(route.GlobalExempt))
+                {
+                    metrics.RateLimitWait("discord", wait);
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+
+                try
+                {
+                    response = await base.SendAsync(request, cancellationToken);
+                }
+                finally
+                {
+                    state.ReleaseGlobalSlot(route.GlobalExempt);
+                }
+
                 Learn(route, bucket, response);
             }
             finally

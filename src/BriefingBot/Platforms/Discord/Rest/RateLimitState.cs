@@ -13,9 +13,18 @@ public sealed class RateLimitState(TimeProvider time)
     private readonly ConcurrentDictionary<string, string> bucketHashByRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
     private readonly Lock globalGate = new();
+    private readonly Queue<DateTimeOffset> recentAnswers = new();
     private DateTimeOffset globalResumeAt;
-    private DateTimeOffset windowStart;
-    private int windowCount;
+    private int inFlight;
+
+    /// <summary>
+    /// The global limit is counted over any second, not per calendar second, and from Discord's side: a request is
+    /// counted from when it is sent until one window after its answer arrived (it reached Discord somewhere in
+    /// between), so network and scheduling jitter can never squeeze 51 into Discord's second.
+    /// </summary>
+    internal static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(10);
+
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(10);
 
     public sealed class Bucket
     {
@@ -71,7 +80,10 @@ public sealed class RateLimitState(TimeProvider time)
         }
     }
 
-    /// <summary>How long to wait before the next request may go out under the global limit (zero when it may go now).</summary>
+    /// <summary>
+    /// How long to wait before the next request may go out under the global limit; zero reserves a slot, which the
+    /// caller must give back with <see cref="ReleaseGlobalSlot"/> once the answer (or failure) is in.
+    /// </summary>
     public TimeSpan ReserveGlobalSlot(bool exempt)
     {
         lock (globalGate)
@@ -87,19 +99,33 @@ public sealed class RateLimitState(TimeProvider time)
                 return TimeSpan.Zero;
             }
 
-            if (now - windowStart >= TimeSpan.FromSeconds(1))
+            while (recentAnswers.Count > 0 && now - recentAnswers.Peek() >= GlobalWindow)
             {
-                windowStart = now;
-                windowCount = 0;
+                recentAnswers.Dequeue();
             }
 
-            if (windowCount >= DiscordLimits.GlobalRequestsPerSecond)
+            if (recentAnswers.Count + inFlight >= DiscordLimits.GlobalRequestsPerSecond)
             {
-                return windowStart + TimeSpan.FromSeconds(1) - now;
+                return recentAnswers.Count > 0 ? recentAnswers.Peek() + GlobalWindow - now : InFlightPoll;
             }
 
-            windowCount++;
+            inFlight++;
             return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The request that held a slot was answered (or failed) now; it keeps counting for one window.</summary>
+    public void ReleaseGlobalSlot(bool exempt)
+    {
+        if (exempt)
+        {
+            return;
+        }
+
+        lock (globalGate)
+        {
+            inFlight--;
+            recentAnswers.Enqueue(time.GetUtcNow());
         }
     }
 }
