@@ -75,6 +75,7 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<BriefingBot.Actors.IActorStore>());
         services.AddActors();
         services.AddSingleton(Substitute.For<BriefingBot.Digests.IDigestStore>());
+        services.AddSingleton(Substitute.For<BriefingBot.Digests.IDigestSource>());
         services.AddDigests(BotMode.Worker, new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<CommandCatalog>();
