@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Chat;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Digests;
 
@@ -19,6 +20,7 @@ public sealed partial class DigestDelivery(
     IEnumerable<IChatPlatform> platforms,
     DigestScheduler scheduler,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<DigestDelivery> logger)
 {
     /// <summary>Stories already sent to a channel are not sent again within this window.</summary>
@@ -99,6 +101,7 @@ public sealed partial class DigestDelivery(
 
         await store.CompleteRunAsync(run.Id, time.GetUtcNow(), cancellationToken);
         LogDelivered(run.Id, run.Platform, run.ChannelId, run.FireTime, parts.Count);
+        metrics.DigestSent(run.Platform);
         return true;
     }
 
@@ -140,6 +143,7 @@ public sealed partial class DigestDelivery(
     private async Task StopAsync(IChatPlatform platform, DigestRun run, string reason, CancellationToken cancellationToken)
     {
         LogDisabled(run.Platform, run.ChannelId, run.Id, reason);
+        metrics.DigestFailed(run.Platform, reason);
         await store.FailRunAsync(run.Id, reason, time.GetUtcNow(), cancellationToken);
         await store.DisableSubscriptionAsync(run.Platform, run.ChannelId, reason, cancellationToken);
         await scheduler.UnscheduleAsync(run.Platform, run.ChannelId, cancellationToken);

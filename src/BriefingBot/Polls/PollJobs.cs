@@ -10,7 +10,7 @@ public sealed class PollCloseJob(PollService polls) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var id = context.MergedJobDataMap.GetLong(PollIdKey);
+        var id = long.Parse(context.MergedJobDataMap.GetString(PollIdKey)!, CultureInfo.InvariantCulture);
         await polls.CloseDueAsync(id, cancellationToken);
     }
 }
@@ -31,7 +31,7 @@ public sealed class PollScheduler(ISchedulerFactory schedulers)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var key = CloseKey(pollId);
-        var job = JobBuilder.Create<PollCloseJob>().WithIdentity(key, Group).UsingJobData(PollCloseJob.PollIdKey, pollId).Build();
+        var job = JobBuilder.Create<PollCloseJob>().WithIdentity(key, Group).UsingJobData(PollCloseJob.PollIdKey, pollId.ToString(CultureInfo.InvariantCulture)).Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key, Group)
             .StartAt(closesAt)

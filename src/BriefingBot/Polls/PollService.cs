@@ -1,5 +1,6 @@
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Polls;
 
@@ -11,6 +12,7 @@ public sealed partial class PollService(
     PollScheduler scheduler,
     VoteCountUpdater counts,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<PollService> logger)
 {
     private readonly IReadOnlyList<IChatPlatform> platformList = [.. platforms];
@@ -70,6 +72,7 @@ public sealed partial class PollService(
         }
 
         counts.Touch(pollId);
+        metrics.VoteRecorded(context.Platform);
         var change = earlier is null ? string.Empty : $" (changed from {PollMessages.Percent(earlier.Probability)})";
         return ChatReply.Private(
             $"Your vote on poll #{pollId}: {band.Label} ({band.Range}), counted as {PollMessages.Percent(probability)}{change}. "

@@ -1,5 +1,6 @@
 using BriefingBot.Chat;
 using BriefingBot.Digests;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,10 +21,12 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Storage = storage;
         this.quartz = quartz;
         Scheduler = new DigestScheduler(quartz.GetRequiredService<ISchedulerFactory>(), Time);
-        Delivery = new DigestDelivery(Store, Composer, [Platform], Scheduler, Time, NullLogger<DigestDelivery>.Instance);
+        Delivery = new DigestDelivery(Store, Composer, [Platform], Scheduler, Time, Metrics, NullLogger<DigestDelivery>.Instance);
     }
 
     public StorageHarness Storage { get; }
+
+    public BotMetrics Metrics { get; } = BriefingBot.Tests.Hosting.Telemetry.TestMetrics.Create();
 
     public FakeTimeProvider Time => Storage.Time;
 

@@ -1,4 +1,5 @@
 using BriefingBot.Digests;
+using BriefingBot.Tests.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord.Rest;
 using BriefingBot.Platforms.Slack;
 
@@ -18,10 +19,12 @@ public sealed class DigestDeliveryTests
         await using var h = await DeliveryHarness.StartAsync(Ct);
         await h.SubscribeAsync();
         h.Composer.Enqueue([1, 2], "part one", "part two");
+        using var metrics = new MetricRecorder(h.Metrics);
 
         await h.Delivery.RunAsync(Scheduled(Fire), Ct);
         await h.Delivery.RunAsync(Scheduled(Fire), Ct);
 
+        Assert.Equal("discord", Assert.Single(metrics.Of("briefingbot.digests.sent")).Tags["platform"]);
         Assert.Equal(["part one", "part two"], h.Platform.Posted.Select(p => p.Text));
         Assert.Equal(["d1p0", "d1p1"], h.Platform.Posted.Select(p => p.Key));
         Assert.Single(h.Composer.Requests);
@@ -133,8 +136,12 @@ public sealed class DigestDeliveryTests
             ? new DiscordApiException(int.Parse(failure[8..], System.Globalization.CultureInfo.InvariantCulture), "no")
             : new SlackApiException("chat.postMessage", failure[6..]);
         h.Platform.FailOn = call => call == 1 ? error : null;
+        using var metrics = new MetricRecorder(h.Metrics);
 
         await h.Delivery.RunAsync(Scheduled(Fire), Ct);
+
+        Assert.Single(metrics.Of("briefingbot.digests.failed"));
+        Assert.Empty(metrics.Of("briefingbot.digests.sent"));
 
         var stored = await h.Store.GetSubscriptionAsync("discord", "c1", Ct);
         Assert.False(stored!.Enabled);

@@ -1,9 +1,11 @@
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
+using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Polls;
 using BriefingBot.Storage;
 using BriefingBot.Storage.Migrations;
+using BriefingBot.Tests.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -64,8 +66,26 @@ public sealed class PollServiceTests : IAsyncLifetime
         var trigger = await scheduler.GetTrigger(new TriggerKey("poll-close-1", PollScheduler.Group), Ct);
         var job = await scheduler.GetJobDetail(new JobKey("poll-close-1", PollScheduler.Group), Ct);
         Assert.Equal(draft.ClosesAt, trigger!.StartTimeUtc);
-        Assert.Equal(1L, job!.JobDataMap.GetLong(PollCloseJob.PollIdKey));
+        // Strings only: the persistent job store keeps job data as properties.
+        Assert.Equal("1", job!.JobDataMap.GetString(PollCloseJob.PollIdKey));
         Assert.Single(job.JobDataMap);
+    }
+
+    [Fact]
+    public async Task VoteAsync_VoteChangeAndLateVote_CountsEachRecordedVoteOnly()
+    {
+        await Polls.PostAsync(Creator, new PollDraft("Will it?", time.GetUtcNow().AddDays(2), new DateOnly(2026, 11, 30), null, []), Ct);
+        using var metrics = new MetricRecorder(services.GetRequiredService<BotMetrics>());
+        var ben = new CommandContext("slack", "C1", "U2", "Ben", false, false);
+
+        await Polls.VoteAsync(ben, 1, 70, Ct);
+        await Polls.VoteAsync(ben, 1, 40, Ct);
+        time.Advance(TimeSpan.FromDays(3));
+        await Polls.VoteAsync(ben, 1, 10, Ct);
+
+        var votes = metrics.Of("briefingbot.votes");
+        Assert.Equal(2, votes.Count);
+        Assert.All(votes, v => Assert.Equal("slack", v.Tags["platform"]));
     }
 
     [Fact]
