@@ -17,10 +17,14 @@ public sealed record ActorCard(
     IReadOnlyList<ActorDay> Days,
     IReadOnlyList<(Actor Actor, int Articles)> CoMentions,
     IReadOnlyList<StoredDevelopment> Developments,
-    IReadOnlyList<ActorArticle> Articles)
+    IReadOnlyList<ActorArticle> Articles,
+    IReadOnlyList<ActorPoll> OpenPolls)
 {
     public Actor Actor => Match.Actor;
 }
+
+/// <summary>An open poll about the actor: it names the actor, or polls one of its developments.</summary>
+public sealed record ActorPoll(long Id, string Question, long? DevelopmentId, DateTimeOffset ClosesAt);
 
 /// <summary>One line of <c>/actors top</c>.</summary>
 public sealed record TopActor(Actor Actor, long Mentions, long PreviousMentions);

@@ -39,8 +39,12 @@ public static class ActorCardReply
         }
 
         sections.Add(card.Developments.Count > 0
-            ? new ReplySection("Latest reported developments", string.Join(Environment.NewLine, card.Developments.Select(Development)))
+            ? new ReplySection("Latest reported developments", string.Join(Environment.NewLine, card.Developments.Select(d => Development(d, card.OpenPolls))))
             : new ReplySection("Latest reported developments", "None stored that name this actor."));
+        if (card.OpenPolls.Count > 0)
+        {
+            sections.Add(new ReplySection("Open polls", string.Join(Environment.NewLine, card.OpenPolls.Select(Poll))));
+        }
 
         var offline = card.Articles.Where(a => !ArticleText.IsWebUrl(a.Url)).ToList();
         sections.Add(new ReplySection(
@@ -122,8 +126,18 @@ public static class ActorCardReply
     private static string Period(PeriodCount period) => string.Create(CultureInfo.InvariantCulture,
         $"{period.Mentions} mention{(period.Mentions == 1 ? string.Empty : "s")} in {period.Articles} article{(period.Articles == 1 ? string.Empty : "s")}; {Trend.Describe(period.Mentions, period.PreviousMentions, period.Days)}");
 
-    private static string Development(StoredDevelopment stored) => string.Create(CultureInfo.InvariantCulture,
-        $"#{stored.Id} {Shorten(stored.Development.Claim, 200)} ({stored.Development.Strength * 100:0}%; {stored.Corroboration} article{(stored.Corroboration == 1 ? string.Empty : "s")}, last {stored.LastReportedAt:d MMM}) · /poll create development:{stored.Id}");
+    private static string Development(StoredDevelopment stored, IReadOnlyList<ActorPoll> polls)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"#{stored.Id} {Shorten(stored.Development.Claim, 200)} ({stored.Development.Strength * 100:0}%; {stored.Corroboration} article{(stored.Corroboration == 1 ? string.Empty : "s")}, last {stored.LastReportedAt:d MMM})");
+        var poll = polls.FirstOrDefault(p => p.DevelopmentId == stored.Id);
+        return poll is null
+            ? line + string.Create(CultureInfo.InvariantCulture, $" · /poll create development:{stored.Id}")
+            : line + string.Create(CultureInfo.InvariantCulture, $" · poll #{poll.Id} open: /poll vote id:{poll.Id}");
+    }
+
+    private static string Poll(ActorPoll poll) => string.Create(CultureInfo.InvariantCulture,
+        $"#{poll.Id} {Shorten(poll.Question, 200)} (closes {poll.ClosesAt:d MMM HH:mm} UTC) · /poll vote id:{poll.Id}");
 
     private static string Article(ActorArticle article) => string.Create(CultureInfo.InvariantCulture,
         $"#{article.Id} {article.Day:d MMM}, {article.Source}: {Shorten(article.Title, 120)}");

@@ -1,4 +1,5 @@
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Polls;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Actors;
@@ -9,7 +10,8 @@ public sealed class ActorService(
     IActorStore store,
     IOptions<ActorsOptions> options,
     TimeProvider time,
-    IDevelopmentStore developments)
+    IDevelopmentStore developments,
+    IPollStore polls)
 {
     private const int Week = 7;
     private const int Month = 30;
@@ -33,6 +35,7 @@ public sealed class ActorService(
         var co = await store.GetCoMentionsAsync(actorId, settings.CoMentions, cancellationToken);
         var articles = await store.GetLatestArticlesAsync(actorId, settings.LatestArticles, cancellationToken);
         var reported = await developments.ListForActorAsync(actorId, settings.LatestDevelopments, cancellationToken);
+        var open = await OpenPollsAsync(actorId, reported, cancellationToken);
         var taught = directory.TaughtAliases.Where(a => string.Equals(a.ActorId, actorId, StringComparison.OrdinalIgnoreCase)).Select(a => a.Alias).ToList();
         return new ActorCard(
             match,
@@ -44,7 +47,22 @@ public sealed class ActorService(
             days,
             [.. co.Select(c => (Actor: directory.FindById(c.ActorId), c.Articles)).Where(c => c.Actor is not null).Select(c => (c.Actor!, c.Articles))],
             reported,
-            articles);
+            articles,
+            open);
+    }
+
+    /// <summary>Open polls that name the actor or poll one of its developments (few are open at once, so all are read).</summary>
+    private async Task<IReadOnlyList<ActorPoll>> OpenPollsAsync(string actorId, IReadOnlyList<StoredDevelopment> reported, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var developmentIds = reported.Select(d => d.Id).ToHashSet();
+        var unclosed = await polls.ListUnclosedAsync(cancellationToken);
+        return [.. unclosed
+            .Where(p => p.IsOpenAt(now)
+                && (p.ActorIds.Contains(actorId, StringComparer.OrdinalIgnoreCase) || (p.DevelopmentId is { } d && developmentIds.Contains(d))))
+            .OrderBy(p => p.ClosesAt)
+            .Take(options.Value.LatestDevelopments)
+            .Select(p => new ActorPoll(p.Id, p.Question, p.DevelopmentId, p.ClosesAt))];
     }
 
     /// <summary>Actors named like <paramref name="name"/>, for "no actor found".</summary>

@@ -1,6 +1,7 @@
 using BriefingBot.Actors;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Polls;
 using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Options;
@@ -15,12 +16,14 @@ public sealed class ActorServiceTests
     private readonly IActorStore store = Substitute.For<IActorStore>();
     private readonly InMemoryDevelopmentStore developments = new();
     private readonly ActorDirectory directory = new(TestCatalog.Instance);
+    private readonly IPollStore polls = Substitute.For<IPollStore>();
     private readonly ActorService service;
 
     public ActorServiceTests()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
-        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments);
+        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls);
+        polls.ListUnclosedAsync(default).ReturnsForAnyArgs([]);
         store.GetCoMentionsAsync(default!, default, default).ReturnsForAnyArgs([]);
         store.GetLatestArticlesAsync(default!, default, default).ReturnsForAnyArgs([]);
         store.GetDaysAsync(default!, default, default, default).ReturnsForAnyArgs([]);
@@ -123,6 +126,38 @@ public sealed class ActorServiceTests
         Assert.EndsWith("/poll create development:42", line, StringComparison.Ordinal);
         Assert.Equal("poll:new:42", Assert.Single(reply.Buttons).Id);
     }
+
+    [Fact]
+    public async Task GetCardAsync_OpenPollsOnActorOrItsDevelopment_ListedAndLinkedClosedOnesLeftOut()
+    {
+        var northKorea = TestCatalog.Instance.Find("kp")!;
+        developments.Developments.Add(new StoredDevelopment(
+            42,
+            new ReportedDevelopment(0, 10, "North Korea may send more troops", [northKorea], ["may"], 0.5, [], null, "Will North Korea send more troops?", Today.AddDays(30)),
+            [1],
+            new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)));
+        var closes = new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.Zero);
+        polls.ListUnclosedAsync(Arg.Any<CancellationToken>()).Returns(
+        [
+            Poll(7, "Will North Korea send more troops?", 42, [], closes),
+            Poll(8, "Will Pyongyang test a missile?", null, ["kp"], closes.AddDays(1)),
+            Poll(9, "Will Russia sign?", null, ["ru"], closes),
+            Poll(10, "Past its deadline?", null, ["kp"], new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)),
+        ]);
+
+        var card = await service.GetCardAsync("North Korea", Ct);
+        var reply = ActorCardReply.Card(card!, null);
+
+        Assert.Equal([7L, 8L], card!.OpenPolls.Select(p => p.Id));
+        Assert.EndsWith("poll #7 open: /poll vote id:7", reply.Sections.Single(s => s.Title == "Latest reported developments").Body, StringComparison.Ordinal);
+        var open = reply.Sections.Single(s => s.Title == "Open polls").Body!;
+        Assert.StartsWith("#7 Will North Korea send more troops? (closes 28 Nov 17:00 UTC)", open, StringComparison.Ordinal);
+        Assert.Contains("#8 Will Pyongyang test a missile?", open, StringComparison.Ordinal);
+    }
+
+    private static Poll Poll(long id, string question, long? development, string[] actors, DateTimeOffset closes) =>
+        new(id, "shell", "shell", "operator", "Operator", question, development, actors, closes.AddDays(-7), closes, Today.AddDays(60));
 
     [Fact]
     public async Task GetTopAsync_StoreRanking_NamesActorsAndSkipsUnknownIds()
