@@ -3,6 +3,7 @@ using BriefingBot.Analysis.Developments;
 using BriefingBot.Chat.Components;
 using BriefingBot.Digests;
 using BriefingBot.Storage;
+using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -16,7 +16,7 @@ internal sealed class DigestHarness(StorageHarness storage, TempFolder folder) :
 
     public StorageHarness Storage { get; } = storage;
 
-    public InMemoryDevelopmentStore Developments { get; } = new();
+    public BriefingBot.Tests.TestDoubles.InMemoryDevelopmentStore Developments { get; } = new();
 
     public DigestComposer Composer => ComposerWith(Developments);
 
