@@ -17,13 +17,29 @@ public sealed partial class StorageInitializer(
         LogMigrated(logger, applied);
     }
 
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Provider == StorageProvider.Sqlite)
+        if (options.Value.Provider != StorageProvider.Sqlite)
         {
-            await services.GetRequiredService<SqliteDatabase>().FlushAsync(cancellationToken);
+            return;
+        }
+
+        // Flush even when the host's shutdown time is used up: the checkpoint is quick and keeps the .db file whole.
+        using var flushTimeout = new CancellationTokenSource(FlushTimeout);
+        try
+        {
+            await services.GetRequiredService<SqliteDatabase>().FlushAsync(flushTimeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogFlushTimedOut(logger, FlushTimeout.TotalSeconds);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite flush at shutdown gave up after {Seconds} s; the WAL file is kept and applied at the next start")]
+    private static partial void LogFlushTimedOut(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready ({Applied} migrations applied)")]
     private static partial void LogMigrated(ILogger logger, int applied);
