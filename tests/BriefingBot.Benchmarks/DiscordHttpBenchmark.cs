@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using NSec.Cryptography;
 
 namespace BriefingBot.Benchmarks;
@@ -31,14 +28,8 @@ internal static class DiscordHttpBenchmark
     /// <summary>A guild <c>/help</c> APPLICATION_COMMAND (type 2), signed as Discord signs: Ed25519 over timestamp + body.</summary>
     private static HttpRequestMessage SignedHelp(Key key, long id)
     {
-        var body = Encoding.UTF8.GetBytes(
+        return SignedRequests.Discord(
+            key,
             $$"""{"id":"{{id}}","application_id":"1","type":2,"token":"bench-token-{{id}}","version":1,"channel_id":"222222222222222222","guild_id":"333333333333333333","member":{"user":{"id":"444444444444444444","username":"ana","global_name":"Ana"},"permissions":"0","nick":null},"data":{"id":"999","name":"help","type":1,"options":[]} }""");
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = SignatureAlgorithm.Ed25519.Sign(key, [.. Encoding.UTF8.GetBytes(timestamp), .. body]);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signature));
-        request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return request;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,11 +28,6 @@ internal static class SlackHttpBenchmark
     {
         var body = "token=x&team_id=T1&channel_id=C1&channel_name=general&user_id=U1&user_name=rainer&command=%2Fhelp&text="
             + $"&response_url={Uri.EscapeDataString("http://127.0.0.1:9/response")}&trigger_id={trigger}.2.3";
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature);
-        return request;
+        return SignedRequests.Slack(secret, "/slack/commands", body);
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -151,15 +150,9 @@ internal static class VotesBenchmark
     {
         var band = ProbabilityBand.All[(user + click) % ProbabilityBand.All.Count].Id;
         var id = (1_000_000L + (user * 10) + click).ToString(CultureInfo.InvariantCulture);
-        var body = Encoding.UTF8.GetBytes(
+        return SignedRequests.Discord(
+            key,
             $$"""{"id":"{{id}}","application_id":"1","type":3,"token":"bench-token-{{id}}","version":1,"channel_id":"222222222222222222","guild_id":"333333333333333333","member":{"user":{"id":"{{5_000_000 + user}}","username":"u{{user}}"},"permissions":"0"},"message":{"id":"1","channel_id":"222222222222222222"},"data":{"custom_id":"poll:vote:{{pollId}}:{{band}}","component_type":2} }""");
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = SignatureAlgorithm.Ed25519.Sign(key, [.. Encoding.UTF8.GetBytes(timestamp), .. body]);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signature));
-        request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return request;
     }
 
     private static HttpRequestMessage SlackVote(string secret, long pollId, int user, int click)
@@ -174,13 +167,7 @@ internal static class VotesBenchmark
             ["response_url"] = "http://127.0.0.1:9/response",
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = $"poll:vote:{pollId}:{band}", ["type"] = "button", ["block_id"] = "b" }),
         };
-        var body = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/interactivity") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature);
-        return request;
+        return SignedRequests.Slack(Encoding.UTF8.GetBytes(secret), "/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
