@@ -35,8 +35,9 @@ public sealed partial class ShellService(
                     await console.Output.FlushAsync(stoppingToken);
                 }
 
-                // Console reads do not observe cancellation; WaitAsync lets shutdown proceed anyway.
-                var line = await console.Input.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+                // Console.In.ReadLineAsync blocks the caller (a synchronised reader) and ignores cancellation, so the read
+                // runs on its own thread: on SIGTERM WaitAsync lets shutdown proceed while that thread waits for input.
+                var line = await Task.Run(console.Input.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
                 if (line is null || IsQuit(line))
                 {
                     break;
