@@ -23,7 +23,7 @@ public sealed partial class SlackCommandHandler(
     public async Task<SlashCommandResponse?> HandleAsync(SlashCommandPayload command, bool canAnswerInline, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
-        var context = SlackContext.For(command.ChannelId!, command.UserId!, command.UserName, options.Value);
+        var context = SlackContext.For(command.ChannelId!, command.UserId!, command.UserName, command.TeamId, options.Value);
         var target = SlackResponseTarget.From(command.ResponseUrl, receivedAt, context.ChannelId, context.UserId);
         var work = RunAsync($"{command.Command} {command.Text}", context, drain.Aborted);
 

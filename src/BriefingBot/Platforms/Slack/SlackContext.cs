@@ -7,6 +7,7 @@ internal static class SlackContext
     public const string Platform = "slack";
 
     /// <summary>Slack users are never operators; admins are the user ids in Slack:AdminUserIds.</summary>
-    public static CommandContext For(string channelId, string userId, string? userName, SlackOptions options) =>
-        new(Platform, channelId, userId, userName ?? userId, options.AdminUserIds.Contains(userId, StringComparer.Ordinal), IsOperator: false);
+    public static CommandContext For(string channelId, string userId, string? userName, string? teamId, SlackOptions options) =>
+        new(Platform, channelId, userId, userName ?? userId, options.AdminUserIds.Contains(userId, StringComparer.Ordinal), IsOperator: false,
+            teamId ?? string.Empty);
 }

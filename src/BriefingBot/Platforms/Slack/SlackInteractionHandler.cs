@@ -31,7 +31,7 @@ public sealed partial class SlackInteractionHandler(
             return;
         }
 
-        var context = SlackContext.For(channel, user, interaction.User?.Username ?? interaction.User?.Name, options.Value);
+        var context = SlackContext.For(channel, user, interaction.User?.Username ?? interaction.User?.Name, interaction.Team?.Id ?? interaction.User?.TeamId, options.Value);
         var target = SlackResponseTarget.From(interaction.ResponseUrl, time.GetUtcNow(), channel, user);
         var message = interaction.Container?.MessageTs is { } ts ? new MessageRef("slack", channel, ts) : null;
         foreach (var action in interaction.Actions ?? [])

@@ -15,6 +15,7 @@ public sealed record SlashCommandPayload(
 
 public sealed record InteractionPayload(
     string? Type,
+    InteractionTeam? Team,
     InteractionUser? User,
     InteractionChannel? Channel,
     InteractionContainer? Container,
@@ -22,7 +23,9 @@ public sealed record InteractionPayload(
     string? TriggerId,
     IReadOnlyList<InteractionAction>? Actions);
 
-public sealed record InteractionUser(string? Id, string? Username, string? Name);
+public sealed record InteractionTeam(string? Id, string? Domain);
+
+public sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId = null);
 
 public sealed record InteractionChannel(string? Id, string? Name);
 

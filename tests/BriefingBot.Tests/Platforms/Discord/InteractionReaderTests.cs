@@ -23,6 +23,19 @@ public sealed class InteractionReaderTests
         Assert.Equal(("discord", "690256246003204228", "170531778354741248", "goblin giggler"), (context.Platform, context.ChannelId, context.UserId, context.UserName));
         Assert.True(context.IsAdmin);
         Assert.False(context.IsOperator);
+        Assert.Equal(interaction.GuildId, context.WorkspaceId);
+        Assert.False(string.IsNullOrEmpty(context.WorkspaceId));
+    }
+
+    [Fact]
+    public void Context_DirectMessage_WorkspaceIsTheUsersDm()
+    {
+        var json = """{"id":"1","type":2,"token":"t","channel":{"id":"5"},"user":{"id":"6","username":"dm"},"data":{"name":"help"}}""";
+
+        var context = InteractionReader.Context(InteractionEndpoint.Parse(System.Text.Encoding.UTF8.GetBytes(json))!);
+
+        Assert.Equal("dm:6", context.WorkspaceId);
+        Assert.Equal("discord:dm:6", context.Tenant);
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invocation = search.LastInvocation!;
         Assert.Equal("North Korea", invocation.Options.GetString("query"));
-        Assert.Equal(new CommandContext("slack", "C1", "UADMIN", "rainer", IsAdmin: true, IsOperator: false), invocation.Context);
+        Assert.Equal(new CommandContext("slack", "C1", "UADMIN", "rainer", IsAdmin: true, IsOperator: false, "T1"), invocation.Context);
         Assert.Equal("in_channel", JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["response_type"]!.GetValue<string>());
     }
 
@@ -232,7 +232,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal("Vote recorded", answer.Text);
         var invocation = Assert.Single(handler.Invocations);
         Assert.Equal("poll:vote:42:likely", invocation.CustomId);
-        Assert.Equal(new CommandContext("slack", "C1", "U1", "rainer", IsAdmin: false, IsOperator: false), invocation.Context);
+        Assert.Equal(new CommandContext("slack", "C1", "U1", "rainer", IsAdmin: false, IsOperator: false, "T1"), invocation.Context);
     }
 
     internal static string CommandBody(string command, string text, FakeSlack slack, string user = "U1") =>
@@ -244,6 +244,7 @@ public sealed class SlackHttpEndpointTests
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
+            ["team"] = new JsonObject { ["id"] = "T1", ["domain"] = "example" },
             ["user"] = new JsonObject { ["id"] = "U1", ["username"] = "rainer" },
             ["channel"] = new JsonObject { ["id"] = "C1" },
             ["response_url"] = slack.ResponseUrl("a1").AbsoluteUri,

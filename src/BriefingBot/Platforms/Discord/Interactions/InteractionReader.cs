@@ -29,7 +29,8 @@ public static class InteractionReader
             user?.Id ?? string.Empty,
             interaction.Member?.Nick ?? user?.GlobalName ?? user?.Username ?? string.Empty,
             IsAdmin(interaction.Member?.Permissions),
-            IsOperator: false);
+            IsOperator: false,
+            interaction.GuildId ?? "dm:" + (user?.Id ?? string.Empty));
     }
 
     /// <summary>Those who may administer or manage the server, or manage its channels, count as bot admins; DMs never do.</summary>
