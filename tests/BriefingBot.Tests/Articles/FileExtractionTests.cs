@@ -84,6 +84,27 @@ public sealed class FileExtractionTests
         Assert.DoesNotContain("# ", article.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Use snake_case and other_case names.", "Use snake_case and other_case names.")]
+    [InlineData("The product 2*3*4 is 24.", "The product 2*3*4 is 24.")]
+    [InlineData("A **bold** and *soft* claim.", "A bold and soft claim.")]
+    [InlineData("Tom &amp; Jerry, `code` and <span>tags</span>.", "Tom & Jerry, code and tags.")]
+    public void MarkdownParse_InlineSyntax_KeepsTextThatIsNotMarkup(string body, string expected)
+    {
+        var article = MarkdownArticleParser.Parse("# Title\n\n" + body);
+
+        Assert.Equal(expected, article.Text);
+    }
+
+    [Fact]
+    public void MarkdownParse_FrontMatterNotYaml_IgnoredAndTextKept()
+    {
+        var article = MarkdownArticleParser.Parse("---\ntitle: [unclosed\n---\n# Heading\n\nBody.");
+
+        Assert.Equal("Heading", article.Title);
+        Assert.Equal("Body.", article.Text);
+    }
+
     [Fact]
     public void MarkdownParse_NoFrontMatter_FirstHeadingIsTitle()
     {

@@ -1,50 +1,60 @@
-using System.Text.RegularExpressions;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace BriefingBot.Articles.Ingestion.Files;
 
 /// <summary>
-/// Markdown: optional <c>---</c> front matter (title, source, author, published, url), else the first <c># heading</c>
-/// is the title; the rest is reduced to plain text.
+/// Markdown: optional <c>---</c> YAML front matter (title, source, author, published, url), else the first
+/// <c># heading</c> is the title; the rest is reduced to plain text, one paragraph per block (a list is one paragraph).
 /// </summary>
-public static partial class MarkdownArticleParser
+public static class MarkdownArticleParser
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
     public static ExtractedArticle Parse(string content)
     {
-        var lines = content.ReplaceLineEndings("\n").Split('\n').ToList();
+        var document = Markdown.Parse(content, Pipeline);
         var headers = new ArticleHeaders();
-        if (lines.Count > 0 && lines[0].Trim() == "---")
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (frontMatter is not null)
         {
-            var end = lines.FindIndex(1, l => l.Trim() is "---" or "...");
-            if (end > 0)
-            {
-                foreach (var line in lines.Skip(1).Take(end - 1))
-                {
-                    headers.TryAdd(line);
-                }
-
-                lines.RemoveRange(0, end + 1);
-            }
+            ReadFrontMatter(frontMatter, headers);
         }
 
         var title = headers.Title;
-        if (title is null)
+        var paragraphs = new List<string>();
+        foreach (var block in document)
         {
-            var heading = lines.FindIndex(l => TopHeading().IsMatch(l));
-            if (heading >= 0)
+            if (block is YamlFrontMatterBlock)
             {
-                title = TopHeading().Match(lines[heading]).Groups[1].Value.Trim();
-                lines.RemoveAt(heading);
+                continue;
+            }
+
+            if (title is null && block is HeadingBlock { Level: 1 } heading)
+            {
+                title = InlineText(heading.Inline);
+                continue;
+            }
+
+            var text = BlockText(block).Trim();
+            if (text.Length > 0)
+            {
+                paragraphs.Add(text);
             }
         }
 
-        var paragraphs = TextArticleParser.Paragraphs(Strip(lines).ToArray());
         if (title is null && paragraphs.Count > 0)
         {
             title = paragraphs[0];
             paragraphs.RemoveAt(0);
         }
 
-        return new ExtractedArticle(StripInline(title ?? ""), string.Join("\n\n", paragraphs))
+        return new ExtractedArticle(title?.Trim() ?? "", string.Join("\n\n", paragraphs))
         {
             Source = headers.Source,
             Author = headers.Author,
@@ -53,73 +63,95 @@ public static partial class MarkdownArticleParser
         };
     }
 
-    private static IEnumerable<string> Strip(List<string> lines)
+    private static void ReadFrontMatter(YamlFrontMatterBlock block, ArticleHeaders headers)
     {
-        var inFence = false;
-        foreach (var raw in lines)
+        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()))
+            .Replace("---", "", StringComparison.Ordinal);
+        try
         {
-            if (Fence().IsMatch(raw))
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
             {
-                inFence = !inFence;
-                yield return "";
-                continue;
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } text })
+                    {
+                        headers.TryAdd(name + ": " + text);
+                    }
+                }
             }
-
-            if (inFence)
-            {
-                yield return raw;
-                continue;
-            }
-
-            if (Rule().IsMatch(raw) || ReferenceDefinition().IsMatch(raw))
-            {
-                yield return "";
-                continue;
-            }
-
-            var line = LinePrefix().Replace(raw, "");
-            yield return StripInline(line);
+        }
+        catch (YamlException)
+        {
+            // Front matter that is not YAML is ignored, as a reader would: the article's text still counts.
         }
     }
 
-    private static string StripInline(string text)
+    private static string BlockText(Block block) => block switch
     {
-        text = Image().Replace(text, "$1");
-        text = Link().Replace(text, "$1");
-        text = Tag().Replace(text, "");
-        text = Emphasis().Replace(text, "$2");
-        text = Code().Replace(text, "$1");
-        return System.Net.WebUtility.HtmlDecode(text).Trim();
+        LeafBlock { Inline: { } inline } => InlineText(inline),
+        CodeBlock code => string.Join(' ', code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString().Trim()).Where(l => l.Length > 0)),
+        LinkReferenceDefinitionGroup or ThematicBreakBlock or HtmlBlock => "",
+        ContainerBlock container => string.Join(' ', container.Select(BlockText).Select(t => t.Trim()).Where(t => t.Length > 0)),
+        _ => "",
+    };
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        Append(inline, text);
+        return System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ").Trim();
     }
 
-    [GeneratedRegex(@"^\s{0,3}#\s+(.+?)\s*#*\s*$")]
-    private static partial Regex TopHeading();
+    private static bool IsIntraword(EmphasisInline emphasis) =>
+        emphasis.PreviousSibling is LiteralInline before && before.Content.Length > 0 && char.IsLetterOrDigit(before.Content[before.Content.End])
+        && emphasis.NextSibling is LiteralInline after && after.Content.Length > 0 && char.IsLetterOrDigit(after.Content[after.Content.Start]);
 
-    [GeneratedRegex(@"^\s{0,3}(```|~~~)")]
-    private static partial Regex Fence();
+    private static void Append(Inline inline, StringBuilder text)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.ToString());
+                break;
+            case LineBreakInline:
+                text.Append(' ');
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case HtmlInline:
+                break;
+            case EmphasisInline emphasis when IsIntraword(emphasis):
+                // CommonMark lets '*' emphasise inside a word ("2*3*4"); in news text that is arithmetic, not style.
+                var marks = new string(emphasis.DelimiterChar, emphasis.DelimiterCount);
+                text.Append(marks);
+                foreach (var child in emphasis)
+                {
+                    Append(child, text);
+                }
 
-    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
-    private static partial Regex Rule();
+                text.Append(marks);
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(child, text);
+                }
 
-    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s+\S+")]
-    private static partial Regex ReferenceDefinition();
-
-    // Heading hashes, blockquote markers and list bullets or numbers at the start of a line.
-    [GeneratedRegex(@"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?")]
-    private static partial Regex LinePrefix();
-
-    [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]
-    private static partial Regex Image();
-
-    [GeneratedRegex(@"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")]
-    private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"`+([^`]+)`+")]
-    private static partial Regex Code();
+                break;
+        }
+    }
 }
