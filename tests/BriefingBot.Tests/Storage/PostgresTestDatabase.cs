@@ -19,7 +19,8 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         get
         {
             RequireServer();
-            return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ToString();
+            // Tests run in parallel, each with its own pool: a small cap keeps the sum under the server's max_connections.
+            return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 10 }.ToString();
         }
     }
 
@@ -45,7 +46,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         var extra = name + "_" + suffix;
         extras.Add(extra);
         await ExecuteOnServerAsync($"CREATE DATABASE {extra}", cancellationToken);
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = extra }.ToString();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = extra, MaxPoolSize = 10 }.ToString();
     }
 
     private readonly List<string> extras = [];
