@@ -12,11 +12,12 @@ public static class FeedParser
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
 
-    public static FeedDocument Parse(byte[] body, Uri baseUrl)
+    /// <summary>Parses a feed's bytes, decoded by <see cref="TextDecoding.DecodeXml"/> (BOM, HTTP charset, XML prolog).</summary>
+    public static FeedDocument Parse(byte[] body, Uri baseUrl, string? charset = null)
     {
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(body), FeedXml.ReaderSettings);
+            using var reader = XmlReader.Create(new StringReader(TextDecoding.DecodeXml(body, charset)), FeedXml.ReaderSettings);
             reader.MoveToContent();
             if (reader.LocalName == "RDF")
             {

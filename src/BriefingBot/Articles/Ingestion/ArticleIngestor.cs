@@ -131,7 +131,7 @@ public sealed partial class ArticleIngestor(
 
     private async Task IngestFeedAsync(WebDocument document, IngestTrust trust, IngestRun run, CancellationToken cancellationToken)
     {
-        var feed = FeedParser.Parse(document.Body, document.Url);
+        var feed = FeedParser.Parse(document.Body, document.Url, document.Charset);
         var feedName = string.IsNullOrWhiteSpace(feed.Title) ? document.Url.Host : feed.Title;
 
         // The feed itself was counted as one expected item.

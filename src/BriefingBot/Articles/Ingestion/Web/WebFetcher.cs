@@ -127,7 +127,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, IOptions<ArticlesOpti
     {
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(body), FeedXml.ReaderSettings);
+            using var reader = XmlReader.Create(new StringReader(TextDecoding.DecodeXml(body, headerCharset: null)), FeedXml.ReaderSettings);
             return reader.MoveToContent() == XmlNodeType.Element && reader.LocalName is "rss" or "feed" or "RDF";
         }
         catch (XmlException)
