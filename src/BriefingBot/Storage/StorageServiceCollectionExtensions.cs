@@ -2,6 +2,7 @@ using BriefingBot.Actors;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
+using BriefingBot.Articles.Feeds;
 using BriefingBot.Digests;
 using BriefingBot.Hosting;
 using BriefingBot.Polls;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteDigestStore>();
         services.TryAddSingleton<SqliteMigrator>();
+        services.TryAddSingleton<SqliteFeedStore>();
         services.TryAddSingleton<SqliteDigestSource>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
@@ -38,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresDigestStore>();
         services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton<PostgresFeedStore>();
         services.TryAddSingleton<PostgresDigestSource>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
@@ -48,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
         services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
+        services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.
