@@ -135,7 +135,7 @@ internal static class AnalyzeBenchmark
     private static double Words(IReadOnlyList<Text> articles) =>
         articles.Average(a => a.Body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BriefingBot.Analysis.Learning;
 using BriefingBot.Analysis;
 
 namespace BriefingBot.Tests.Analysis;

@@ -1,3 +1,4 @@
+using BriefingBot.Analysis.Learning;
 namespace BriefingBot.Tests.Analysis;
 
 public sealed class RougeTests

@@ -1,4 +1,5 @@
 using BriefingBot.Analysis.Actors;
+using BriefingBot.Analysis.Learning;
 
 namespace BriefingBot.Tests.Analysis.Actors;
 

@@ -1,10 +1,17 @@
 using System.Text;
 using System.Xml;
 
-namespace BriefingBot.Tests.Analysis;
+namespace BriefingBot.Analysis.Learning;
 
 /// <summary>A sentence of the Szeged uncertainty corpus: its text and whether an uncertainty cue is marked in it.</summary>
-public sealed record SzegedSentence(string Text, bool IsUncertain);
+public sealed record SzegedSentence(string Text, bool IsUncertain)
+{
+    /// <summary>The file name of the document it belongs to (DocID), which <see cref="EvalSplit"/> hashes.</summary>
+    public string Document { get; init; } = "";
+
+    /// <summary>Its place in its document, from 0.</summary>
+    public int Index { get; init; }
+}
 
 public static class SzegedCorpus
 {
@@ -13,11 +20,23 @@ public static class SzegedCorpus
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
         using var reader = XmlReader.Create(path, settings);
         var sentences = new List<SzegedSentence>();
+        string document = "";
+        int index = 0;
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.Name.Equals("sentence", StringComparison.OrdinalIgnoreCase))
+            if (reader.NodeType != XmlNodeType.Element)
             {
-                sentences.Add(ReadSentence(reader.ReadSubtree()));
+                continue;
+            }
+
+            if (reader.Name.Equals("DocID", StringComparison.OrdinalIgnoreCase))
+            {
+                document = reader.ReadElementContentAsString().Trim();
+                index = 0;
+            }
+            else if (reader.Name.Equals("sentence", StringComparison.OrdinalIgnoreCase))
+            {
+                sentences.Add(ReadSentence(reader.ReadSubtree()) with { Document = document, Index = index++ });
             }
         }
 

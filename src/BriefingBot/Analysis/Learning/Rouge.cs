@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using BriefingBot.Analysis;
 
-namespace BriefingBot.Tests.Analysis;
+namespace BriefingBot.Analysis.Learning;
 
 public sealed record RougeScore(double Precision, double Recall, double F1)
 {

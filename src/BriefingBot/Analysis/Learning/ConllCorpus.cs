@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Text;
 
-namespace BriefingBot.Tests.Analysis.Actors;
+namespace BriefingBot.Analysis.Learning;
 
 /// <summary>A labelled span: character offsets into a document's text and a CoNLL type (LOC, ORG, PER, MISC).</summary>
 public sealed record ConllSpan(int Start, int End, string Type);
 
-/// <summary>One CoNLL document rebuilt as text: words joined by spaces, one sentence a line, with its gold spans.</summary>
-public sealed record ConllDocument(string Text, IReadOnlyList<ConllSpan> Entities);
+/// <summary>
+/// One CoNLL document rebuilt as text: words joined by spaces, one sentence a line, with its gold spans.
+/// <see cref="Id"/> is its place in the file ("conll-0", "conll-1", ...), which <see cref="EvalSplit"/> hashes.
+/// </summary>
+public sealed record ConllDocument(string Id, string Text, IReadOnlyList<ConllSpan> Entities);
 
 /// <summary>Reads CoNLL-2003 files (word, POS, chunk, IOB2 tag a line; blank lines between sentences).</summary>
 public static class ConllCorpus
@@ -34,7 +38,7 @@ public static class ConllCorpus
             CloseEntity();
             if (text.Length > 0)
             {
-                documents.Add(new ConllDocument(text.ToString(), [.. entities]));
+                documents.Add(new ConllDocument("conll-" + documents.Count.ToString(CultureInfo.InvariantCulture), text.ToString(), [.. entities]));
             }
 
             text.Clear();
