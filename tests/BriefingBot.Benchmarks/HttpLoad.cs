@@ -14,7 +14,8 @@ internal static class HttpLoad
 
     /// <summary>Runs the load after one probe request whose 200 answer must contain <paramref name="expectedInAnswer"/>.</summary>
     public static async Task<int> RunAsync(
-        string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken)
+        string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
+        Func<TimeSpan>? serverCpu = null)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(baseAddress.Host)))
         {
@@ -38,17 +39,28 @@ internal static class HttpLoad
         await PhaseAsync(client, createRequest, WarmUp, concurrency, cancellationToken);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         var results = await PhaseAsync(client, createRequest, TimeSpan.FromSeconds(seconds), concurrency, cancellationToken);
         var elapsed = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
 
         var latencies = results.SelectMany(r => r.Latencies).ToArray();
         Array.Sort(latencies);
         var failed = results.Sum(r => r.Failed);
         var firstFailure = results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null);
         Console.WriteLine($"{name}: {seconds} s, {concurrency} clients: {latencies.Length} ok (200), {failed} failed{(firstFailure is null ? string.Empty : $" (first: {firstFailure})")}");
-        Console.WriteLine($"{name}: {latencies.Length / elapsed.TotalSeconds:F0} requests/s; CPU {cpu.TotalMilliseconds / Math.Max(1, latencies.Length + failed):F3} ms per request (client and server share the process)");
+        if (serverCpu is null)
+        {
+            Console.WriteLine($"{name}: {latencies.Length / elapsed.TotalSeconds:F0} requests/s; CPU {cpu.TotalMilliseconds / Math.Max(1, latencies.Length + failed):F3} ms per request (client and server share the process)");
+        }
+        else
+        {
+            Console.WriteLine(
+                $"{name}: {latencies.Length / elapsed.TotalSeconds:F0} requests/s; server CPU {server.TotalMicroseconds / Math.Max(1, latencies.Length + failed):F0} µs per request (worker process; load generator {cpu.TotalMicroseconds / Math.Max(1, latencies.Length + failed):F0} µs)");
+        }
+
         if (latencies.Length > 0)
         {
             Console.WriteLine(

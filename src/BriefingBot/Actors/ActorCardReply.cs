@@ -14,9 +14,7 @@ public static class ActorCardReply
     public static ChatReply Card(ActorCard card, ReplyImage? chart)
     {
         var actor = card.Actor;
-        var header = card.Match.ThroughAlias
-            ? $"{card.Match.MatchedName} → {actor.Name} (reached through the {Describe(card.Match.Via)} \"{card.Match.MatchedName}\")"
-            : actor.Name;
+        var header = Header(card.Match);
         var sections = new List<ReplySection>
         {
             new(actor.Name, actor.Description ?? "No description in config/actors.json yet.")
@@ -62,6 +60,11 @@ public static class ActorCardReply
             Buttons = [.. card.Developments.Take(3).Select(d => new ReplyButton($"poll:new:{d.Id}", $"Poll development #{d.Id}"))],
         };
     }
+
+    /// <summary>The first line of a card: the actor's name, or how the typed alias reached it.</summary>
+    public static string Header(ActorMatch match) => match.ThroughAlias
+        ? $"{match.MatchedName} → {match.Actor.Name} (reached through the {Describe(match.Via)} \"{match.MatchedName}\")"
+        : match.Actor.Name;
 
     public static ChatReply NotFound(string name, IReadOnlyList<ActorMatch> closest, IReadOnlyList<StoredActorCandidate> candidates)
     {

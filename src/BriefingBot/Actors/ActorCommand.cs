@@ -1,18 +1,28 @@
 using BriefingBot.Analysis;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
-using Microsoft.Extensions.Options;
+using BriefingBot.Hosting.Telemetry;
 
 namespace BriefingBot.Actors;
 
 /// <summary>
-/// <c>/actor &lt;name&gt;</c>: an actor's card from our own archive, with autocomplete over names and aliases.
-/// Typed platforms (shell, Slack) also accept <c>/actor alias add|remove ...</c> here and hand it to
-/// <c>/actors alias ...</c>: Discord cannot have <c>/actor</c> both take a name and hold subcommands.
+/// <c>/actor &lt;name&gt;</c>: an actor's card from our own archive (built once per data version, see
+/// <see cref="ActorCardCache"/>), with autocomplete over names and aliases. Typed platforms (shell, Slack) also accept
+/// <c>/actor alias add|remove ...</c> here and hand it to <c>/actors alias ...</c>: Discord cannot have <c>/actor</c>
+/// both take a name and hold subcommands.
 /// </summary>
-public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, IOptions<ActorsOptions> options, IServiceProvider services) : IAutocompleteCommand
+public sealed class ActorCommand(
+    ActorService actors,
+    ActorCardCache cards,
+    IAnalysisStore analyses,
+    ActorsAliasAddCommand aliasAdd,
+    ActorsAliasRemoveCommand aliasRemove,
+    ILogger<CommandDispatcher> logger,
+    BotMetrics? metrics = null) : IAutocompleteCommand
 {
     private const int ClosestMatches = 5;
+
+    private (TextCommandParser Parser, CommandDispatcher Dispatcher)? aliasCommands;
 
     public CommandDefinition Definition { get; } = new("actor", "Show an actor's card: mentions, trend, chart, co-actors, developments, articles",
         [new CommandOption("name", "A state, organisation, person or group; aliases work (Pyongyang, Kremlin)", Required: true) { Autocomplete = true }]);
@@ -25,17 +35,13 @@ public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, I
             return await ForwardAsync(aliasLine, invocation.Context, cancellationToken);
         }
 
-        var card = await actors.GetCardAsync(name, cancellationToken);
-        if (card is null)
+        if (actors.Find(name) is not { } match)
         {
             var candidates = await analyses.FindCandidatesAsync(name.Trim(), ClosestMatches, cancellationToken);
             return ActorCardReply.NotFound(name, actors.Closest(name, ClosestMatches), candidates);
         }
 
-        var settings = options.Value;
-        var png = ActorChart.Render(card.Actor.Name, card.ChartFrom, card.ChartTo, card.Days, settings.ChartWidth, settings.ChartHeight);
-        var chart = new ReplyImage($"actor-{card.Actor.Id}.png", png, ActorChart.AltText(card.Actor.Name, card.ChartFrom, card.ChartTo, card.Days));
-        return ActorCardReply.Card(card, chart);
+        return await cards.GetAsync(match, cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(
@@ -52,12 +58,17 @@ public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, I
             : null;
     }
 
+    /// <summary>Parses and dispatches the line over the two alias commands alone (the full dispatcher is built from this command too).</summary>
     private async Task<ChatReply> ForwardAsync(string line, CommandContext context, CancellationToken cancellationToken)
     {
-        // Resolved here, not injected: the parser and dispatcher are built from every command, this one included.
-        var parsed = services.GetRequiredService<TextCommandParser>().Parse(line, context);
-        return parsed.Request is null
-            ? ChatReply.Error(parsed.Error!)
-            : await services.GetRequiredService<CommandDispatcher>().DispatchAsync(parsed.Request, cancellationToken);
+        var (parser, dispatcher) = aliasCommands ??= Build();
+        var parsed = parser.Parse(line, context);
+        return parsed.Request is null ? ChatReply.Error(parsed.Error!) : await dispatcher.DispatchAsync(parsed.Request, cancellationToken);
+    }
+
+    private (TextCommandParser, CommandDispatcher) Build()
+    {
+        var catalog = new CommandCatalog([aliasAdd, aliasRemove]);
+        return (new TextCommandParser(catalog), new CommandDispatcher(catalog, logger, metrics));
     }
 }

@@ -18,6 +18,9 @@ public sealed class ActorService(
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>The actor written <paramref name="name"/> (name, alias, demonym or taught alias), or null.</summary>
+    public ActorMatch? Find(string name) => directory.Find(name);
+
     /// <summary>The card of the actor written <paramref name="name"/>, or null when no actor is written that way.</summary>
     public async Task<ActorCard?> GetCardAsync(string name, CancellationToken cancellationToken)
     {

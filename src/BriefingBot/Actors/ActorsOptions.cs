@@ -26,6 +26,10 @@ public sealed class ActorsOptions
     [Range(1, 10)]
     public int LatestDevelopments { get; set; } = 5;
 
+    /// <summary>Memory for built cards and their charts, served until the actor's data changes; 0 builds every card afresh.</summary>
+    [Range(0, 4096)]
+    public int CardCacheMegabytes { get; set; } = 16;
+
     /// <summary>Actors listed by <c>/actors top</c>.</summary>
     [Range(1, 50)]
     public int TopCount { get; set; } = 15;

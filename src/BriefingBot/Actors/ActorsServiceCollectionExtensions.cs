@@ -22,6 +22,7 @@ public static class ActorsServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IActorRecognizer, ReloadingActorRecognizer>());
         services.TryAddSingleton<ActorService>();
         services.TryAddSingleton<ActorAliases>();
+        services.TryAddSingleton<ActorCardCache>();
 
         // Right after the store's initialiser, so analysis never runs on a catalogue without the taught aliases.
         var initializer = services.ToList().FindIndex(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StorageInitializer));
@@ -32,8 +33,11 @@ public static class ActorsServiceCollectionExtensions
 
         services.AddCommand<ActorCommand>();
         services.AddCommand<ActorsTopCommand>();
-        services.AddCommand<ActorsAliasAddCommand>();
-        services.AddCommand<ActorsAliasRemoveCommand>();
+        // The alias commands are also injected into ActorCommand, which forwards /actor alias ... to them.
+        services.TryAddSingleton<ActorsAliasAddCommand>();
+        services.TryAddSingleton<ActorsAliasRemoveCommand>();
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<ActorsAliasAddCommand>());
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<ActorsAliasRemoveCommand>());
         return services;
     }
 }

@@ -27,6 +27,12 @@ public interface IActorStore
     Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// A number that grows whenever anything the actor's card shows changes in the store (mentions, developments,
+    /// taught aliases, article titles, polls); while it stays the same a card built earlier is current, but for time.
+    /// </summary>
+    Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the alias (case-insensitive; refused when taught already) and resolves the stored unresolved mentions
     /// written that way to <paramref name="actor"/>, in one transaction.
     /// </summary>

@@ -29,6 +29,15 @@ internal sealed class ActorReader(Func<CancellationToken, Task<DbConnection>> op
     public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) =>
         ReadAsync(ActorRows.SelectAliases, [], r => new TaughtAlias(r.GetString(0), r.GetString(1), r.GetString(2), readTime(r.GetValue(3))), cancellationToken);
 
+    public async Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ActorRows.SelectCardVersion;
+        AnalysisRows.Bind(command, [("@actor", actorId)]);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
         string sql, IEnumerable<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {

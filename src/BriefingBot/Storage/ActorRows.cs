@@ -30,6 +30,10 @@ internal static class ActorRows
         ORDER BY current_mentions DESC, actor_id LIMIT @limit
         """;
 
+    /// <summary>The actor's row plus the polls row: both only grow, so the sum changes whenever either does.</summary>
+    public const string SelectCardVersion =
+        "SELECT coalesce(sum(version), 0) FROM card_versions WHERE actor_id = @actor OR actor_id = '" + Migrations.CardVersionMigrations.PollsKey + "'";
+
     public const string SelectAliases = "SELECT alias, actor_id, added_by, added_at FROM actor_aliases ORDER BY alias_key";
 
     public const string InsertAlias = """

@@ -83,7 +83,7 @@ public sealed class ActorDiscordTests : IAsyncLifetime
     {
         var definitions = new CommandDefinition[]
         {
-            new ActorCommand(null!, null!, null!, null!).Definition,
+            new ActorCommand(null!, null!, null!, null!, null!, null!).Definition,
             new ActorsTopCommand(null!, null!).Definition,
             new ActorsAliasAddCommand(null!, null!).Definition,
             new ActorsAliasRemoveCommand(null!, null!).Definition,

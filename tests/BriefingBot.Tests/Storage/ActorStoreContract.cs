@@ -180,6 +180,39 @@ public abstract class ActorStoreContract
     }
 
     [Fact]
+    public async Task GetCardVersionAsync_MentionAddedOrReanalysedAway_GrowsForThatActorOnly()
+    {
+        await using var harness = await OpenAsync();
+        var store = Store(harness);
+        var empty = await store.GetCardVersionAsync("kp", Ct);
+
+        var id = await AddAsync(harness, Today, NorthKorea, Russia);
+        var added = await store.GetCardVersionAsync("kp", Ct);
+        var china = await store.GetCardVersionAsync("cn", Ct);
+        await harness.Analysis.SaveAsync(id, Analysis(Russia), Ct);
+        var removed = await store.GetCardVersionAsync("kp", Ct);
+
+        Assert.True(added > empty);
+        Assert.True(removed > added);
+        Assert.Equal(china, await store.GetCardVersionAsync("cn", Ct));
+    }
+
+    [Fact]
+    public async Task GetCardVersionAsync_AliasTaughtAndRemoved_GrowsEachTime()
+    {
+        await using var harness = await OpenAsync();
+        var store = Store(harness);
+        var before = await store.GetCardVersionAsync("kp", Ct);
+
+        await store.AddAliasAsync(Alias("Hermit Kingdom", "kp"), NorthKorea, Ct);
+        var taught = await store.GetCardVersionAsync("kp", Ct);
+        await store.RemoveAliasAsync("Hermit Kingdom", Ct);
+
+        Assert.True(taught > before);
+        Assert.True(await store.GetCardVersionAsync("kp", Ct) > taught);
+    }
+
+    [Fact]
     public async Task Migrate_MentionsStoredBefore_AggregatesThemOnceMore()
     {
         await using var harness = await OpenAsync();

@@ -204,5 +204,6 @@ internal static class PostgresMigrations
             """),
         FeedMigrations.PostgresFeeds,
         FeedMigrations.PostgresOwners,
+        CardVersionMigrations.Postgres,
     ];
 }

@@ -219,5 +219,6 @@ internal static class SqliteMigrations
             """),
         FeedMigrations.SqliteFeeds,
         FeedMigrations.SqliteOwners,
+        CardVersionMigrations.Sqlite,
     ];
 }

@@ -22,6 +22,8 @@ public sealed class PostgresActorStore(PostgresDatabase database) : IActorStore
 
     public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) => reader.ListAliasesAsync(cancellationToken);
 
+    public Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken) => reader.GetCardVersionAsync(actorId, cancellationToken);
+
     public async Task<AliasChange> AddAliasAsync(TaughtAlias alias, Actor actor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -22,6 +22,8 @@ public sealed class SqliteActorStore(SqliteDatabase database) : IActorStore
 
     public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) => reader.ListAliasesAsync(cancellationToken);
 
+    public Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken) => reader.GetCardVersionAsync(actorId, cancellationToken);
+
     public Task<AliasChange> AddAliasAsync(TaughtAlias alias, Actor actor, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {

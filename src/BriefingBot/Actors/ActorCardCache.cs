@@ -1,0 +1,208 @@
+using BriefingBot.Chat;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Actors;
+
+/// <summary>
+/// Built actor cards (the platform-neutral reply with its PNG chart), one per actor, for the day they were built
+/// (the chart's range ends today) and the actor's card version in the store (<see cref="IActorStore.GetCardVersionAsync"/>):
+/// a request costs one version read until a new mention, development, alias or poll changes the card, or an open poll
+/// on it reaches its closing time. Bounded by <see cref="ActorsOptions.CardCacheMegabytes"/>, least recently used
+/// out first. Concurrent requests for a card being built wait for that one build.
+/// </summary>
+public sealed class ActorCardCache : IDisposable
+{
+    /// <summary>What an entry costs beyond its strings and chart bytes (objects, lists, dictionary and list nodes).</summary>
+    private const int EntryOverheadBytes = 2048;
+
+    private readonly ActorService actors;
+    private readonly ActorDirectory directory;
+    private readonly IActorStore store;
+    private readonly IOptions<ActorsOptions> options;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, LinkedListNode<Entry>> entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LinkedList<Entry> recency = new();
+    private readonly Dictionary<BuildKey, Task<Entry>> building = [];
+    private readonly CancellationTokenSource stopping = new();
+    private long bytes;
+    private long builds;
+
+    public ActorCardCache(ActorService actors, ActorDirectory directory, IActorStore store, IOptions<ActorsOptions> options, TimeProvider time)
+    {
+        this.actors = actors;
+        this.directory = directory;
+        this.store = store;
+        this.options = options;
+        this.time = time;
+
+        // Taught aliases are listed on the card and live in this process's directory: a change there drops every card.
+        directory.Changed += OnDirectoryChanged;
+    }
+
+    /// <summary>Bytes the cached cards are estimated to hold.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Cards built so far (cache misses that ran).</summary>
+    public long Builds => Interlocked.Read(ref builds);
+
+    private long Limit => options.Value.CardCacheMegabytes * 1024L * 1024L;
+
+    /// <summary>The card of the matched actor, headed for the name as typed (an alias says how it reached the actor).</summary>
+    public async Task<ChatReply> GetAsync(ActorMatch match, CancellationToken cancellationToken)
+    {
+        var actorId = match.Actor.Id;
+        var today = actors.Today;
+
+        // Read the version before the card's data: a change in between leaves the entry with the older version, so it is rebuilt next time.
+        var version = await store.GetCardVersionAsync(actorId, cancellationToken);
+        var key = new BuildKey(actorId, today, version);
+        Task<Entry> pending;
+        lock (gate)
+        {
+            if (entries.TryGetValue(actorId, out var node) && node.Value.Key == key && node.Value.ValidUntil > time.GetUtcNow())
+            {
+                recency.Remove(node);
+                recency.AddFirst(node);
+                return ForMatch(node.Value.Reply, match);
+            }
+
+            if (!building.TryGetValue(key, out pending!))
+            {
+                pending = BuildAsync(key, match.Actor);
+                building[key] = pending;
+            }
+        }
+
+        var entry = await pending.WaitAsync(cancellationToken);
+        return ForMatch(entry.Reply, match);
+    }
+
+    public void Dispose()
+    {
+        directory.Changed -= OnDirectoryChanged;
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    /// <summary>Estimated bytes of a reply: UTF-16 strings, the chart, and a fixed overhead.</summary>
+    internal static long Size(ChatReply reply)
+    {
+        long chars = (reply.Text?.Length ?? 0) + reply.Buttons.Sum(b => b.Id.Length + b.Label.Length) + reply.Links.Sum(l => l.Label.Length + l.Url.Length);
+        foreach (var section in reply.Sections)
+        {
+            chars += section.Title.Length + (section.Body?.Length ?? 0)
+                + section.Fields.Sum(f => f.Name.Length + f.Value.Length) + section.Links.Sum(l => l.Label.Length + l.Url.Length);
+        }
+
+        var image = reply.Image is { } chart ? chart.Png.Length + ((chart.FileName.Length + chart.AltText.Length) * 2L) : 0;
+        return EntryOverheadBytes + (chars * 2) + image;
+    }
+
+    private static ChatReply ForMatch(ChatReply reply, ActorMatch match) =>
+        match.ThroughAlias ? reply with { Text = ActorCardReply.Header(match) } : reply;
+
+    private async Task<Entry> BuildAsync(BuildKey key, Analysis.Actors.Actor actor)
+    {
+        try
+        {
+            // Off the caller's thread and token: the build is shared by every request waiting for it.
+            await Task.Yield();
+            var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), stopping.Token);
+            var settings = options.Value;
+            var png = ActorChart.Render(actor.Name, card.ChartFrom, card.ChartTo, card.Days, settings.ChartWidth, settings.ChartHeight);
+            var chart = new ReplyImage($"actor-{actor.Id}.png", png, ActorChart.AltText(actor.Name, card.ChartFrom, card.ChartTo, card.Days));
+            var reply = ActorCardReply.Card(card, chart);
+
+            // An open poll on the card closes at its time, not through a write: the card is good until the first closes.
+            var validUntil = card.OpenPolls.Count == 0 ? DateTimeOffset.MaxValue : card.OpenPolls.Min(p => p.ClosesAt);
+            var entry = new Entry(key, reply, validUntil, Size(reply));
+            Interlocked.Increment(ref builds);
+            lock (gate)
+            {
+                building.Remove(key);
+                Store(entry);
+            }
+
+            return entry;
+        }
+        catch
+        {
+            lock (gate)
+            {
+                building.Remove(key);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Keeps the entry unless a newer one for the actor is there; then evicts the least recently used past the limit.</summary>
+    private void Store(Entry entry)
+    {
+        var limit = Limit;
+        if (entry.Bytes > limit)
+        {
+            return;
+        }
+
+        if (entries.TryGetValue(entry.Key.ActorId, out var existing))
+        {
+            if (existing.Value.Key.Day > entry.Key.Day || (existing.Value.Key.Day == entry.Key.Day && existing.Value.Key.Version > entry.Key.Version))
+            {
+                return;
+            }
+
+            Remove(existing);
+        }
+
+        var node = recency.AddFirst(entry);
+        entries[entry.Key.ActorId] = node;
+        bytes += entry.Bytes;
+        while (bytes > limit && recency.Last is { } oldest)
+        {
+            Remove(oldest);
+        }
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        recency.Remove(node);
+        entries.Remove(node.Value.Key.ActorId);
+        bytes -= node.Value.Bytes;
+    }
+
+    private void OnDirectoryChanged(Analysis.Actors.ActorCatalog catalog)
+    {
+        lock (gate)
+        {
+            entries.Clear();
+            recency.Clear();
+            bytes = 0;
+        }
+    }
+
+    private readonly record struct BuildKey(string ActorId, DateOnly Day, long Version);
+
+    private sealed record Entry(BuildKey Key, ChatReply Reply, DateTimeOffset ValidUntil, long Bytes);
+}
