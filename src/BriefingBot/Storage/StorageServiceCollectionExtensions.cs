@@ -8,6 +8,7 @@ using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
 using BriefingBot.Storage.Sqlite;
+using BriefingBot.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteDigestStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteDigestSource>();
+        services.TryAddSingleton<SqliteWebStore>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
@@ -39,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresDigestStore>();
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddSingleton<PostgresDigestSource>();
+        services.TryAddSingleton<PostgresWebStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
@@ -48,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
         services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
+        services.TryAddSingleton<IWebStore>(sp => Choose<IWebStore, SqliteWebStore, PostgresWebStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.
