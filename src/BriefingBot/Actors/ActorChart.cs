@@ -6,7 +6,14 @@ namespace BriefingBot.Actors;
 /// <summary>A PNG bar chart of an actor's mentions per day (ScottPlot, drawn with SkiaSharp; no display needed).</summary>
 public static class ActorChart
 {
-    public static byte[] Render(string actorName, DateOnly from, DateOnly to, IReadOnlyList<ActorDay> days, int width, int height)
+    public static byte[] Render(string actorName, DateOnly from, DateOnly to, IReadOnlyList<ActorDay> days, int width, int height) =>
+        Build(actorName, from, to, days).GetImageBytes(width, height, ImageFormat.Png);
+
+    /// <summary>The same chart as SVG text (for the web view).</summary>
+    public static string RenderSvg(string actorName, DateOnly from, DateOnly to, IReadOnlyList<ActorDay> days, int width, int height) =>
+        Build(actorName, from, to, days).GetSvgXml(width, height);
+
+    private static Plot Build(string actorName, DateOnly from, DateOnly to, IReadOnlyList<ActorDay> days)
     {
         var counts = days.ToDictionary(d => d.Day, d => d.Mentions);
         var length = to.DayNumber - from.DayNumber + 1;
@@ -33,7 +40,7 @@ public static class ActorChart
         plot.Title(string.Create(CultureInfo.InvariantCulture,
             $"{actorName}: mentions per day, {from:d MMM} to {to:d MMM yyyy}"));
         plot.YLabel("mentions");
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        return plot;
     }
 
     /// <summary>What a screen reader says instead of the chart.</summary>

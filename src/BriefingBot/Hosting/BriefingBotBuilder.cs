@@ -11,6 +11,7 @@ using BriefingBot.Platforms.Slack;
 using BriefingBot.Polls;
 using BriefingBot.Scheduling;
 using BriefingBot.Storage;
+using BriefingBot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -61,6 +62,7 @@ public static class BriefingBotBuilder
 
         services.AddPolls(commandLine.Mode);
         services.AddDigests(commandLine.Mode, builder.Configuration);
+        services.AddWeb(commandLine.Mode, builder.Configuration);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);
@@ -76,6 +78,7 @@ public static class BriefingBotBuilder
         app.MapTelemetry();
         app.MapSlack();
         app.MapDiscord();
+        app.MapWeb();
         return app;
     }
 

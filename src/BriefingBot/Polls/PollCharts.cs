@@ -10,7 +10,12 @@ public static class PollCharts
     private const int Height = 420;
 
     /// <summary>Votes per ICD 203 band, each bar as wide as its band, the median as a dashed line.</summary>
-    public static byte[] Votes(PollResult result, string title)
+    public static byte[] Votes(PollResult result, string title) => VotesPlot(result, title).GetImageBytes(Width, Height, ImageFormat.Png);
+
+    /// <summary>The votes chart as SVG text (for the web view).</summary>
+    public static string VotesSvg(PollResult result, string title) => VotesPlot(result, title).GetSvgXml(Width, Height);
+
+    private static Plot VotesPlot(PollResult result, string title)
     {
         var plot = new Plot();
         var bars = ProbabilityBand.All.Select(band => new Bar
@@ -35,11 +40,17 @@ public static class PollCharts
         plot.Title(title);
         plot.XLabel("probability (%), ICD 203 bands");
         plot.YLabel("votes");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot;
     }
 
     /// <summary>Observed frequency per 10 % bin against the diagonal of perfect calibration, with each bin's count.</summary>
-    public static byte[] Calibration(IReadOnlyList<CalibrationBin> bins, string title)
+    public static byte[] Calibration(IReadOnlyList<CalibrationBin> bins, string title) =>
+        CalibrationPlot(bins, title).GetImageBytes(Width, Height, ImageFormat.Png);
+
+    /// <summary>The calibration chart as SVG text (for the web view).</summary>
+    public static string CalibrationSvg(IReadOnlyList<CalibrationBin> bins, string title) => CalibrationPlot(bins, title).GetSvgXml(Width, Height);
+
+    private static Plot CalibrationPlot(IReadOnlyList<CalibrationBin> bins, string title)
     {
         var plot = new Plot();
         var bars = bins.Select(bin => new Bar
@@ -61,7 +72,7 @@ public static class PollCharts
         plot.Title(title);
         plot.XLabel("forecast probability (%), 10 % bins");
         plot.YLabel("happened (%)");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot;
     }
 
     private static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + " %";

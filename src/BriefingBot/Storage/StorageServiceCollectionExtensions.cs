@@ -9,6 +9,7 @@ using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
 using BriefingBot.Storage.Sqlite;
+using BriefingBot.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteFeedStore>();
         services.TryAddSingleton<SqliteDigestSource>();
+        services.TryAddSingleton<SqliteWebStore>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresMetadataStore>();
@@ -42,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddSingleton<PostgresFeedStore>();
         services.TryAddSingleton<PostgresDigestSource>();
+        services.TryAddSingleton<PostgresWebStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
@@ -52,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
         services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
         services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
+        services.TryAddSingleton<IWebStore>(sp => Choose<IWebStore, SqliteWebStore, PostgresWebStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

@@ -10,7 +10,8 @@ namespace BriefingBot.Chat.Commands;
 /// turn every failure into a clear ephemeral reply. A handler exception never escapes.
 /// </summary>
 /// <remarks><paramref name="metrics"/> is optional so that tests can build a dispatcher without a meter.</remarks>
-public sealed partial class CommandDispatcher(CommandCatalog catalog, ILogger<CommandDispatcher> logger, BotMetrics? metrics = null)
+public sealed partial class CommandDispatcher(
+    CommandCatalog catalog, ILogger<CommandDispatcher> logger, BotMetrics? metrics = null, IEnumerable<ICommandObserver>? observers = null)
 {
     /// <summary>The command tag for names that are not commands: user input must not mint new metric series.</summary>
     public const string UnknownCommand = "unknown";
@@ -40,6 +41,11 @@ public sealed partial class CommandDispatcher(CommandCatalog catalog, ILogger<Co
         try
         {
             LogDispatching(name, platform);
+            foreach (var observer in observers ?? [])
+            {
+                await observer.ObserveAsync(request.Context, cancellationToken);
+            }
+
             var reply = await command.ExecuteAsync(invocation, cancellationToken);
             Finish(activity, name, platform, CommandOutcome.Answered);
             return reply;

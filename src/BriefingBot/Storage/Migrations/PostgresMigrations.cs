@@ -205,5 +205,6 @@ internal static class PostgresMigrations
         FeedMigrations.PostgresFeeds,
         FeedMigrations.PostgresOwners,
         CardVersionMigrations.Postgres,
+        WebMigrations.Postgres,
     ];
 }

@@ -220,5 +220,6 @@ internal static class SqliteMigrations
         FeedMigrations.SqliteFeeds,
         FeedMigrations.SqliteOwners,
         CardVersionMigrations.Sqlite,
+        WebMigrations.Sqlite,
     ];
 }
