@@ -21,6 +21,9 @@ public enum IngestStatus
 /// <summary>One article's fate. <see cref="Source"/> names the file or URL; <see cref="Error"/> says why it failed.</summary>
 public sealed record IngestItemResult(string Source, IngestStatus Status, long? ArticleId, string? Title, string? Error)
 {
+    /// <summary>The story the article was stored in (or, for a duplicate, the story of the stored copy).</summary>
+    public long? StoryId { get; init; }
+
     public static IngestItemResult Failed(string source, string error) => new(source, IngestStatus.Failed, null, null, error);
 }
 

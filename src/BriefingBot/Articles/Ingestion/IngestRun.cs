@@ -89,7 +89,10 @@ internal sealed partial class IngestRun(IArticleStore store, IProgress<IngestPro
         },
         result.ArticleId,
         article.Title,
-        null);
+        null)
+    {
+        StoryId = result.StoryId,
+    };
 
     private void Advance(string source)
     {
