@@ -32,10 +32,19 @@ public static class FollowAlertLayout
         }).ToList();
         var buttons = items.SelectMany((item, i) => item.Developments.Select((d, k) =>
             new ReplyButton($"poll:new:{d.Id.ToString(CultureInfo.InvariantCulture)}", $"{i + 1}.{k + 1} Poll this", ButtonStyle.Primary))).Take(MaxButtons).ToList();
-        var footer = more > 0 ? $"\nand {Count(more)} more; /unfollow #{Count(follow.Id)} stops these alerts." : $"\n/unfollow #{Count(follow.Id)} stops these alerts.";
+        var footer = (more > 0 ? $"and {Count(more)} more. " : string.Empty) + $"/unfollow {Count(follow.Id)} stops these alerts.";
+        if (sections.Count > 0)
+        {
+            sections[^1] = sections[^1] with { Body = sections[^1].Body + "\n\n" + footer };
+        }
+        else
+        {
+            header += "\n" + footer;
+        }
+
         return new ChatReply
         {
-            Text = header + footer,
+            Text = header,
             Sections = sections,
             Buttons = buttons,
             Mention = mention,

@@ -9,7 +9,7 @@ namespace BriefingBot.Follows;
 
 /// <summary>
 /// Sends follow alerts "at most one per follow per <see cref="FollowsOptions.MinInterval"/>, never twice". A pass first
-/// finishes the batches a stopped worker left, then, for each follow whose last alert is old enough, attaches every
+/// finishes the batches a stopped worker left (once their <see cref="FollowsOptions.SendLease"/> ran out), then, for each follow whose last alert is old enough, attaches every
 /// queued story to a new batch (one transaction: two workers cannot both take a story), stores the composed message,
 /// and posts it with the batch's key (Discord's enforced nonce makes a repeat after a crash return the first message).
 /// A DM the platform refuses for good, or a channel that is gone, disables the follow with a note for /follow list.
@@ -27,16 +27,17 @@ public sealed partial class FollowAlerter(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var unfinished in await store.ListUnfinishedBatchesAsync(cancellationToken))
+        var now = time.GetUtcNow();
+        foreach (var unfinished in await store.LeaseUnfinishedBatchesAsync(now, now + options.Value.SendLease, cancellationToken))
         {
             LogResuming(unfinished.Id, unfinished.FollowId);
             sent += await ProcessAsync(unfinished, cancellationToken) ? 1 : 0;
         }
 
-        var now = time.GetUtcNow();
+        now = time.GetUtcNow();
         foreach (var followId in await store.ListDueAsync(now, options.Value.MinInterval, cancellationToken))
         {
-            if (await store.ClaimBatchAsync(followId, now, cancellationToken) is { } batch)
+            if (await store.ClaimBatchAsync(followId, now, now + options.Value.SendLease, cancellationToken) is { } batch)
             {
                 sent += await ProcessAsync(batch, cancellationToken) ? 1 : 0;
             }

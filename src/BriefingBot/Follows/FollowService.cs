@@ -40,7 +40,7 @@ public sealed partial class FollowService(IFollowStore store, FollowTargets targ
         var what = resolved.Kind == FollowTargetKind.Actor ? DigestText.Inert(resolved.Label) + via : $"the keyword \"{DigestText.Inert(resolved.Label)}\"";
         var again = created ? string.Empty : " (you followed it already; it is on)";
         return ChatReply.Private(
-            $"Following {what}{again}: #{Id(follow.Id)}. {Describe(follow)}, at most one alert every {Interval(options.Value.MinInterval)}. "
+            $"Following {what}{again} as #{Id(follow.Id)}: {Describe(follow)}, at most one alert every {Interval(options.Value.MinInterval)}. "
             + "/follow list shows your follows, /unfollow stops one.");
     }
 

@@ -13,6 +13,12 @@ public sealed class FollowsOptions : IValidatableObject
     /// <summary>How often queued alerts are looked at (and alerts a stopped worker left are finished).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a worker holds an alert it is posting. A worker that stopped mid-post leaves it; after this time a restart
+    /// or another replica takes it over and posts it (with the same key), so it is also the longest an alert waits then.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Stories listed in one alert; the rest are counted ("and 4 more").</summary>
     [Range(1, 25)]
     public int MaxStoriesPerAlert { get; set; } = 10;
@@ -26,6 +32,11 @@ public sealed class FollowsOptions : IValidatableObject
         if (MinInterval < TimeSpan.Zero)
         {
             yield return new ValidationResult($"{Section}:{nameof(MinInterval)} must not be negative (got {MinInterval}).", [nameof(MinInterval)]);
+        }
+
+        if (SendLease < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(SendLease)} must be at least 00:00:01 (got {SendLease}).", [nameof(SendLease)]);
         }
 
         if (CheckInterval < TimeSpan.FromSeconds(1))

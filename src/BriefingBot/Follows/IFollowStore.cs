@@ -24,11 +24,17 @@ public interface IFollowStore
     /// <summary>Active follows with queued alerts whose last alert is at least <paramref name="minInterval"/> before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<long>> ListDueAsync(DateTimeOffset now, TimeSpan minInterval, CancellationToken cancellationToken);
 
-    /// <summary>Attaches every queued alert of the follow to a new batch, in one transaction; null when another worker took them.</summary>
-    Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Attaches every queued alert of the follow to a new batch leased to the caller until <paramref name="leaseUntil"/>, in
+    /// one transaction; null when another worker took them.
+    /// </summary>
+    Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Batches neither sent nor failed, oldest first: those a stopped worker left.</summary>
-    Task<IReadOnlyList<FollowBatch>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Batches neither sent nor failed whose lease ran out by <paramref name="now"/> (a stopped worker left them), oldest
+    /// first, each leased to the caller until <paramref name="leaseUntil"/>: two workers never take the same one.
+    /// </summary>
+    Task<IReadOnlyList<FollowBatch>> LeaseUnfinishedBatchesAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Stores the composed message before it is posted, and moves the batch to <see cref="FollowBatchStatus.Sending"/>.</summary>
     Task SavePayloadAsync(long batchId, string payload, CancellationToken cancellationToken);

@@ -72,6 +72,7 @@ public sealed partial class FollowProcessEndToEndTests : IAsyncLifetime
         bot.Environment["BriefingBot__Discord__PublicKey"] = signer.PublicKeyHex;
         bot.Environment["BriefingBot__Articles__IngestSamples"] = "false";
         bot.Environment["BriefingBot__Follow__CheckInterval"] = "00:00:01";
+        bot.Environment["BriefingBot__Follow__SendLease"] = "00:00:05";
 
         // 1. A user follows Pyongyang in the channel, through the signed interactions endpoint.
         var first = Start(bot);

@@ -7,6 +7,7 @@ namespace BriefingBot.Tests.Storage;
 public abstract class FollowStoreContract
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -61,7 +62,7 @@ public abstract class FollowStoreContract
 
         Assert.True(await store.QueueAlertAsync(new FollowAlert(follow.Id, 7, 70, [3, 4], Now), Ct));
         Assert.False(await store.QueueAlertAsync(new FollowAlert(follow.Id, 7, 71, [], Now), Ct));
-        var batch = await store.ClaimBatchAsync(follow.Id, Now, Ct);
+        var batch = await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
         await store.SavePayloadAsync(batch!.Id, "{}", Ct);
         await store.CompleteBatchAsync(batch.Id, "m1", Now, Ct);
 
@@ -82,7 +83,7 @@ public abstract class FollowStoreContract
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 1, 10, [], Now), Ct);
 
         Assert.Equal([follow.Id], await store.ListDueAsync(Now, TimeSpan.FromMinutes(15), Ct));
-        var batch = await store.ClaimBatchAsync(follow.Id, Now, Ct);
+        var batch = await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
         await store.SavePayloadAsync(batch!.Id, "{}", Ct);
         await store.CompleteBatchAsync(batch.Id, "m1", Now, Ct);
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 2, 20, [], Now.AddMinutes(1)), Ct);
@@ -116,10 +117,10 @@ public abstract class FollowStoreContract
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 1, 10, [], Now), Ct);
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 2, 20, [5], Now.AddSeconds(1)), Ct);
 
-        var first = await store.ClaimBatchAsync(follow.Id, Now, Ct);
-        var second = await store.ClaimBatchAsync(follow.Id, Now, Ct);
+        var first = await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
+        var second = await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 3, 30, [], Now.AddSeconds(2)), Ct);
-        var third = await store.ClaimBatchAsync(follow.Id, Now, Ct);
+        var third = await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
 
         Assert.Equal([1L, 2L], first!.Alerts.Select(a => a.StoryId));
         Assert.Equal(FollowBatchStatus.Claimed, first.Status);
@@ -138,14 +139,14 @@ public abstract class FollowStoreContract
             await store.QueueAlertAsync(new FollowAlert(follow.Id, story, story * 10, [], Now), Ct);
         }
 
-        var batches = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ClaimBatchAsync(follow.Id, Now, Ct), Ct)));
+        var batches = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct), Ct)));
 
         var claimed = Assert.Single(batches, b => b is not null);
         Assert.Equal(5, claimed!.Alerts.Count);
     }
 
     [Fact]
-    public async Task ListUnfinishedBatchesAsync_ClaimedAndSending_UntilSentOrFailed()
+    public async Task LeaseUnfinishedBatchesAsync_ExpiredLeases_TakenOnceUntilSentOrFailed()
     {
         await using var harness = await OpenAsync();
         var store = Store(harness);
@@ -153,18 +154,41 @@ public abstract class FollowStoreContract
         var (b, _) = await store.AddAsync(NewFollow(user: "u2"), Now, Ct);
         await store.QueueAlertAsync(new FollowAlert(a.Id, 1, 10, [], Now), Ct);
         await store.QueueAlertAsync(new FollowAlert(b.Id, 1, 10, [], Now), Ct);
-        var claimed = await store.ClaimBatchAsync(a.Id, Now, Ct);
-        var sending = await store.ClaimBatchAsync(b.Id, Now, Ct);
+        var claimed = await store.ClaimBatchAsync(a.Id, Now, Now + Lease, Ct);
+        var sending = await store.ClaimBatchAsync(b.Id, Now, Now + Lease, Ct);
         await store.SavePayloadAsync(sending!.Id, "{\"text\":\"hi\"}", Ct);
 
-        var open = await store.ListUnfinishedBatchesAsync(Ct);
+        var whileHeld = await store.LeaseUnfinishedBatchesAsync(Now.AddSeconds(30), Now.AddSeconds(90), Ct);
+        var open = await store.LeaseUnfinishedBatchesAsync(Now.AddMinutes(2), Now.AddMinutes(3), Ct);
+        var again = await store.LeaseUnfinishedBatchesAsync(Now.AddMinutes(2), Now.AddMinutes(3), Ct);
         await store.FailBatchAsync(claimed!.Id, "refused", Now, Ct);
         await store.CompleteBatchAsync(sending.Id, "m9", Now, Ct);
 
+        Assert.Empty(whileHeld);
         Assert.Equal([(claimed.Id, FollowBatchStatus.Claimed, (string?)null), (sending.Id, FollowBatchStatus.Sending, "{\"text\":\"hi\"}")],
             open.Select(x => (x.Id, x.Status, x.Payload)));
         Assert.Single(open[1].Alerts);
-        Assert.Empty(await store.ListUnfinishedBatchesAsync(Ct));
+        Assert.Empty(again);
+        Assert.Empty(await store.LeaseUnfinishedBatchesAsync(Now.AddDays(1), Now.AddDays(2), Ct));
+    }
+
+    [Fact]
+    public async Task LeaseUnfinishedBatchesAsync_Concurrent_EachBatchToOneCaller()
+    {
+        await using var harness = await OpenAsync();
+        var store = Store(harness);
+        for (var user = 0; user < 4; user++)
+        {
+            var (follow, _) = await store.AddAsync(NewFollow(user: "u" + user), Now, Ct);
+            await store.QueueAlertAsync(new FollowAlert(follow.Id, 1, 10, [], Now), Ct);
+            await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
+        }
+
+        var leased = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.LeaseUnfinishedBatchesAsync(Now.AddMinutes(5), Now.AddMinutes(6), Ct), Ct)));
+
+        var ids = leased.SelectMany(l => l).Select(b => b.Id).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(4, ids.Distinct().Count());
     }
 
     [Fact]
@@ -174,11 +198,11 @@ public abstract class FollowStoreContract
         var store = Store(harness);
         var (follow, _) = await store.AddAsync(NewFollow(), Now, Ct);
         await store.QueueAlertAsync(new FollowAlert(follow.Id, 1, 10, [], Now), Ct);
-        await store.ClaimBatchAsync(follow.Id, Now, Ct);
+        await store.ClaimBatchAsync(follow.Id, Now, Now + Lease, Ct);
 
         Assert.True(await store.DeleteAsync(follow.Id, Ct));
         Assert.False(await store.DeleteAsync(follow.Id, Ct));
         Assert.Null(await store.GetAsync(follow.Id, Ct));
-        Assert.Empty(await store.ListUnfinishedBatchesAsync(Ct));
+        Assert.Empty(await store.LeaseUnfinishedBatchesAsync(Now.AddDays(1), Now.AddDays(2), Ct));
     }
 }

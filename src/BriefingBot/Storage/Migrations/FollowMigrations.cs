@@ -3,7 +3,8 @@ namespace BriefingBot.Storage.Migrations;
 /// <summary>
 /// Migration 16: follows (a user, or an admin for a role or group, watching an actor or a keyword), one queued alert per
 /// (follow, story) for ever, and the alert batches. A batch's message is stored before it is posted and posted with the
-/// batch's key, so a restart posts what is missing and never a second alert for the same stories.
+/// batch's key, so a restart posts what is missing and never a second alert for the same stories. A worker holds a batch
+/// by its lease: another worker (a replica) takes over an unfinished batch only when the lease has run out.
 /// </summary>
 internal static class FollowMigrations
 {
@@ -35,6 +36,7 @@ internal static class FollowMigrations
             status TEXT NOT NULL,
             payload TEXT,
             created_at INTEGER NOT NULL,
+            lease_until INTEGER NOT NULL,
             message_id TEXT,
             finished_at INTEGER,
             error TEXT
@@ -83,6 +85,7 @@ internal static class FollowMigrations
             status text NOT NULL,
             payload text,
             created_at timestamptz NOT NULL,
+            lease_until timestamptz NOT NULL,
             message_id text,
             finished_at timestamptz,
             error text

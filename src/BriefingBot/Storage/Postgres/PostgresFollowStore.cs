@@ -78,15 +78,17 @@ public sealed class PostgresFollowStore(PostgresDatabase database) : IFollowStor
         return ids;
     }
 
-    public async Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long batchId;
-        await using (var insert = new NpgsqlCommand("INSERT INTO follow_batches (follow_id, status, created_at) VALUES ($1, 'Claimed', $2) RETURNING id", connection, transaction))
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO follow_batches (follow_id, status, created_at, lease_until) VALUES ($1, 'Claimed', $2, $3) RETURNING id", connection, transaction))
         {
             insert.Parameters.AddWithValue(followId);
             insert.Parameters.AddWithValue(now);
+            insert.Parameters.AddWithValue(leaseUntil);
             batchId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -107,10 +109,27 @@ public sealed class PostgresFollowStore(PostgresDatabase database) : IFollowStor
         return batch;
     }
 
-    public async Task<IReadOnlyList<FollowBatch>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FollowBatch>> LeaseUnfinishedBatchesAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadBatchesAsync(connection, null, "b.status IN ('Claimed', 'Sending')", cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var leased = new List<long>();
+        // Row locks make each expired batch one worker's: a concurrent lease waits, re-checks the lease, and skips it.
+        await using (var lease = new NpgsqlCommand(
+            "UPDATE follow_batches SET lease_until = $2 WHERE status IN ('Claimed', 'Sending') AND lease_until <= $1 RETURNING id", connection, transaction))
+        {
+            lease.Parameters.AddWithValue(now);
+            lease.Parameters.AddWithValue(leaseUntil);
+            await using var reader = await lease.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                leased.Add(reader.GetInt64(0));
+            }
+        }
+
+        var batches = leased.Count == 0 ? [] : await ReadBatchesAsync(connection, transaction, "b.id = ANY($1)", cancellationToken, leased.ToArray());
+        await transaction.CommitAsync(cancellationToken);
+        return batches;
     }
 
     public Task SavePayloadAsync(long batchId, string payload, CancellationToken cancellationToken) =>

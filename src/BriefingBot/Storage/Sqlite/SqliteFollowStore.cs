@@ -121,14 +121,16 @@ public sealed class SqliteFollowStore(SqliteDatabase database) : IFollowStore
         return ids;
     }
 
-    public Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<FollowBatch?> ClaimBatchAsync(long followId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         database.WriteAsync<FollowBatch?>((connection, transaction) =>
         {
             long batchId;
-            using (var insert = Command(connection, transaction, "INSERT INTO follow_batches (follow_id, status, created_at) VALUES ($follow, 'Claimed', $at) RETURNING id"))
+            using (var insert = Command(connection, transaction,
+                "INSERT INTO follow_batches (follow_id, status, created_at, lease_until) VALUES ($follow, 'Claimed', $at, $lease) RETURNING id"))
             {
                 insert.Parameters.AddWithValue("$follow", followId);
                 insert.Parameters.AddWithValue("$at", SqliteTime.ToMicroseconds(now));
+                insert.Parameters.AddWithValue("$lease", SqliteTime.ToMicroseconds(leaseUntil));
                 batchId = (long)insert.ExecuteScalar()!;
             }
 
@@ -148,11 +150,26 @@ public sealed class SqliteFollowStore(SqliteDatabase database) : IFollowStore
             return ReadBatches(connection, transaction, "b.id = $batch", c => c.Parameters.AddWithValue("$batch", batchId))[0];
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<FollowBatch>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return ReadBatches(connection, null, "b.status IN ('Claimed', 'Sending')", _ => { });
-    }
+    public Task<IReadOnlyList<FollowBatch>> LeaseUnfinishedBatchesAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<FollowBatch>>((connection, transaction) =>
+        {
+            var leased = new List<long>();
+            using (var lease = Command(connection, transaction,
+                "UPDATE follow_batches SET lease_until = $lease WHERE status IN ('Claimed', 'Sending') AND lease_until <= $now RETURNING id"))
+            {
+                lease.Parameters.AddWithValue("$now", SqliteTime.ToMicroseconds(now));
+                lease.Parameters.AddWithValue("$lease", SqliteTime.ToMicroseconds(leaseUntil));
+                using var reader = lease.ExecuteReader();
+                while (reader.Read())
+                {
+                    leased.Add(reader.GetInt64(0));
+                }
+            }
+
+            return leased.Count == 0
+                ? []
+                : ReadBatches(connection, transaction, $"b.id IN ({string.Join(',', leased)})", _ => { });
+        }, cancellationToken);
 
     public Task SavePayloadAsync(long batchId, string payload, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
