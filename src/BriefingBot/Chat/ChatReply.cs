@@ -11,6 +11,9 @@ public sealed record ChatReply
     public bool Ephemeral { get; init; }
     public bool IsError { get; init; }
 
+    /// <summary>The only one this message may ping (see <see cref="ReplyMention"/>); null pings nobody.</summary>
+    public ReplyMention? Mention { get; init; }
+
     public static ChatReply Message(string text) => new() { Text = text };
 
     public static ChatReply Private(string text) => new() { Text = text, Ephemeral = true };

@@ -20,6 +20,14 @@ public interface IChatPlatform
 
     Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends a direct message to <paramref name="userId"/>, outside any channel (Discord opens the DM channel, Slack posts to
+    /// the user id), deduplicated by <paramref name="idempotencyKey"/> like <see cref="SendOnceAsync"/> where the platform can.
+    /// Throws <see cref="DirectMessageRefusedException"/> when the user cannot get one (DMs closed, user gone).
+    /// </summary>
+    Task<MessageRef> SendDirectAsync(string userId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} cannot send direct messages.");
+
     Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken);
 
     /// <summary>

@@ -4,6 +4,7 @@ using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Digests;
+using BriefingBot.Follows;
 using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord;
 using BriefingBot.Platforms.Shell;
@@ -63,6 +64,7 @@ public static class BriefingBotBuilder
         services.AddPolls(commandLine.Mode);
         services.AddDigests(commandLine.Mode, builder.Configuration);
         services.AddWeb(commandLine.Mode, builder.Configuration);
+        services.AddFollows(commandLine.Mode);
 
         // Platforms: one line each.
         services.AddShell(commandLine.Mode, builder.Configuration);

@@ -4,6 +4,7 @@ using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Feeds;
 using BriefingBot.Digests;
+using BriefingBot.Follows;
 using BriefingBot.Hosting;
 using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
@@ -45,6 +46,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresFeedStore>();
         services.TryAddSingleton<PostgresDigestSource>();
         services.TryAddSingleton<PostgresWebStore>();
+        services.TryAddSingleton<SqliteFollowStore>();
+        services.TryAddSingleton<PostgresFollowStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
@@ -56,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
         services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
         services.TryAddSingleton<IWebStore>(sp => Choose<IWebStore, SqliteWebStore, PostgresWebStore>(sp));
+        services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.

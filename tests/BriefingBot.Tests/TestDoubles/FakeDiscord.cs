@@ -25,6 +25,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<string, BucketWindow> buckets = new();
     private readonly ConcurrentDictionary<string, string> messageByNonce = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CreatedMessage> created = new();
+    private readonly ConcurrentDictionary<string, string> dmChannels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> refusedDmUsers = new(StringComparer.Ordinal);
     private long nextId = 900_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app)
@@ -69,6 +71,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         fake.BaseUrl = new Uri(LoopbackServer.Address(app));
         return fake;
     }
+
+    /// <summary>DMs to this user fail as Discord fails them when the user closed DMs: the channel opens, the post gets 403, code 50007.</summary>
+    public void RefuseDirectMessages(string userId) => refusedDmUsers[userId] = true;
+
+    /// <summary>The DM channel opened for <paramref name="userId"/>, or null when none was.</summary>
+    public string? DmChannelOf(string userId) => dmChannels.GetValueOrDefault(userId);
 
     /// <summary>The next <paramref name="count"/> requests whose path contains <paramref name="pathPart"/> get a 429.</summary>
     public void RateLimitNext(string pathPart, int count, double retryAfterSeconds, bool global)
@@ -176,7 +184,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("PUT", _) when api.EndsWith("/commands", StringComparison.Ordinal) => (200, request.Body),
             ("POST", _) when api.EndsWith("/callback", StringComparison.Ordinal) => (204, null),
             ("DELETE", _) => (204, null),
-            ("POST", "/users/@me/channels") => (200, $$"""{"id":"{{NextId()}}","type":1}"""),
+            ("POST", "/users/@me/channels") => (200, $$"""{"id":"{{OpenDm(request.Body)}}","type":1}"""),
+            ("POST", _) when IsChannelPost(request) && IsRefusedDm(ChannelOf(api)) => (403, """{"message":"Cannot send messages to this user","code":50007}"""),
             ("POST", _) when api.EndsWith("/threads", StringComparison.Ordinal) => (201, $$"""{"id":"{{NextId()}}","type":11}"""),
             ("POST", _) when IsChannelPost(request) => (200, $$"""{"id":"{{CreateMessage(ChannelOf(api), request.Body)}}","channel_id":"{{ChannelOf(api)}}"}"""),
             ("POST" or "PATCH", _) when api.StartsWith("/webhooks/", StringComparison.Ordinal) || api.StartsWith("/channels/", StringComparison.Ordinal) =>
@@ -184,6 +193,16 @@ public sealed class FakeDiscord : IAsyncDisposable
             _ => (404, """{"message":"404: Not Found","code":0}"""),
         };
     }
+
+    /// <summary>One DM channel per user, as Discord keeps one.</summary>
+    private string OpenDm(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var user = json.RootElement.TryGetProperty("recipient_id", out var r) ? r.GetString() ?? "" : "";
+        return dmChannels.GetOrAdd(user, _ => NextId());
+    }
+
+    private bool IsRefusedDm(string channel) => dmChannels.Any(d => d.Value == channel && refusedDmUsers.ContainsKey(d.Key));
 
     private static bool IsChannelPost(RecordedRequest request) =>
         request.Method == "POST" && request.Path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && request.Path.EndsWith("/messages", StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> rateLimited = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> channelErrors = new(StringComparer.Ordinal);
     private readonly Channel<FakeSlackSocketSession> sessions = Channel.CreateUnbounded<FakeSlackSocketSession>();
     private int tickets;
     private int messages;
@@ -64,6 +65,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> get 429 with Retry-After.</summary>
     public void RateLimit(string method, int count) => rateLimited[method] = count;
+
+    /// <summary>chat.postMessage to <paramref name="channel"/> (a channel or a user id, for a DM) answers ok:false with <paramref name="error"/>.</summary>
+    public void FailPostsTo(string channel, string error) => channelErrors[channel] = error;
 
     public IReadOnlyList<FakeSlackCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
@@ -127,6 +131,11 @@ public sealed class FakeSlack : IAsyncDisposable
                 if (body?["channel"]?.GetValue<string>() is not { Length: > 0 } channel)
                 {
                     return Error("channel_not_found");
+                }
+
+                if (channelErrors.TryGetValue(channel, out var refusal))
+                {
+                    return Error(refusal);
                 }
 
                 if (body["text"] is null || body["blocks"] is not JsonArray { Count: > 0 and <= 50 })

@@ -80,6 +80,33 @@ public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractio
         await SendAsync(dm, reply, cancellationToken);
     }
 
+    /// <summary>
+    /// Opens (or finds) the DM channel and sends there with the key as nonce. A user who closed DMs from servers (403, code
+    /// 50007) or who does not exist (400/404 on opening) cannot get one: <see cref="DirectMessageRefusedException"/>.
+    /// </summary>
+    public async Task<MessageRef> SendDirectAsync(string userId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        string dm;
+        try
+        {
+            dm = await rest.OpenDmAsync(userId, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode is 400 or 403 or 404)
+        {
+            throw new DirectMessageRefusedException($"Discord could not open a DM with this user (answered {ex.StatusCode})", ex);
+        }
+
+        try
+        {
+            return await SendOnceAsync(dm, reply with { Mention = null }, idempotencyKey, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode == 403)
+        {
+            var code = ex.Message.Contains("50007", StringComparison.Ordinal) ? ", code 50007" : string.Empty;
+            throw new DirectMessageRefusedException($"Discord refused the DM: the user does not accept direct messages (403{code})", ex);
+        }
+    }
+
     public async Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken)
     {
         var name = string.IsNullOrWhiteSpace(title) ? "Discussion" : title.Trim();

@@ -27,6 +27,13 @@ public sealed class ShellChatPlatform(IShellConsole console) : IChatPlatform, ID
     public Task SendPrivateAsync(string channelId, string userId, ChatReply reply, CancellationToken cancellationToken) =>
         WriteAsync(ShellRenderer.Render(reply with { Ephemeral = true }), cancellationToken);
 
+    /// <summary>The shell has one user: a direct message is printed, marked as one.</summary>
+    public async Task<MessageRef> SendDirectAsync(string userId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await WriteAsync($"-- direct message to {userId} --" + Environment.NewLine, cancellationToken);
+        return await SendAsync("dm:" + userId, reply with { Mention = null }, cancellationToken);
+    }
+
     public async Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken)
     {
         await WriteAsync($"-- thread on message {parent.MessageId}: {title} --" + Environment.NewLine, cancellationToken);

@@ -18,6 +18,11 @@ public static class ShellRenderer
             text.Append("(only you can see this) ");
         }
 
+        if (reply.Mention is { } mention)
+        {
+            text.Append(mention.Kind == MentionKind.User ? "@" : "@" + mention.Kind.ToString().ToLowerInvariant() + ":").Append(mention.Id).Append(' ');
+        }
+
         if (!string.IsNullOrWhiteSpace(reply.Text))
         {
             text.AppendLine(reply.Text.Trim());

@@ -38,6 +38,35 @@ public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
         }
     }
 
+    /// <summary>
+    /// chat.postMessage to the user id posts in the app's DM with that user. Slack has no deduplication, so the key is unused.
+    /// A bot, a deactivated or unknown user cannot get one: <see cref="DirectMessageRefusedException"/>.
+    /// </summary>
+    public async Task<MessageRef> SendDirectAsync(string userId, ChatReply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var messages = SlackRenderer.Render(reply with { Mention = null, Ephemeral = false });
+            MessageRef? first = null;
+            foreach (var message in messages)
+            {
+                var posted = await api.PostMessageAsync(new PostMessageRequest(userId, message.Text, message.Blocks), cancellationToken);
+                first ??= new MessageRef(SlackContext.Platform, posted.Channel ?? userId, posted.Ts ?? string.Empty);
+            }
+
+            return first!;
+        }
+        catch (SlackApiException ex) when (DmRefusals.Contains(ex.Error))
+        {
+            throw new DirectMessageRefusedException($"Slack refused the direct message ({ex.Error})", ex);
+        }
+    }
+
+    private static readonly HashSet<string> DmRefusals = new(StringComparer.Ordinal)
+    {
+        "cannot_dm_bot", "user_not_found", "user_disabled", "account_inactive", "channel_not_found", "messages_tab_disabled", "not_allowed_token_type",
+    };
+
     public async Task<MessageRef> OpenThreadAsync(MessageRef parent, string title, ChatReply reply, CancellationToken cancellationToken)
     {
         var titled = reply with { Text = string.IsNullOrWhiteSpace(reply.Text) ? title : title + "\n" + reply.Text };

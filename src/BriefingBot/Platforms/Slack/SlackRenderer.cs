@@ -12,9 +12,10 @@ public static class SlackRenderer
     {
         var blocks = new List<SlackBlock>();
         var text = reply.Text?.Trim();
-        if (!string.IsNullOrEmpty(text))
+        var mention = MentionToken(reply.Mention);
+        if (!string.IsNullOrEmpty(text) || mention.Length > 0)
         {
-            AddSections(blocks, (reply.IsError ? ":warning: " : string.Empty) + SlackMarkdown.Escape(text));
+            AddSections(blocks, mention + (reply.IsError ? ":warning: " : string.Empty) + SlackMarkdown.Escape(text ?? string.Empty));
         }
 
         foreach (var section in reply.Sections)
@@ -38,8 +39,17 @@ public static class SlackRenderer
             blocks.Add(new SectionBlock(SlackText.Markdown("(empty answer)")));
         }
 
-        return Pack(blocks, Fallback(reply));
+        return Pack(blocks, mention + Fallback(reply));
     }
+
+    /// <summary>The one mention a reply may carry, as Slack's token; everything else in the message is escaped text.</summary>
+    private static string MentionToken(ReplyMention? mention) => mention switch
+    {
+        null => string.Empty,
+        { IsWellFormed: false } or { Kind: MentionKind.Role } => throw new ArgumentException($"'{mention.Id}' is not a Slack user or user group id.", nameof(mention)),
+        { Kind: MentionKind.Group } => $"<!subteam^{mention.Id}> ",
+        _ => $"<@{mention.Id}> ",
+    };
 
     /// <summary>The notification and accessibility text Slack shows where blocks are not rendered.</summary>
     private static string Fallback(ChatReply reply)

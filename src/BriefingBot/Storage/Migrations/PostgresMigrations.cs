@@ -206,5 +206,6 @@ internal static class PostgresMigrations
         FeedMigrations.PostgresOwners,
         CardVersionMigrations.Postgres,
         WebMigrations.Postgres,
+        FollowMigrations.Postgres,
     ];
 }

@@ -221,5 +221,6 @@ internal static class SqliteMigrations
         FeedMigrations.SqliteOwners,
         CardVersionMigrations.Sqlite,
         WebMigrations.Sqlite,
+        FollowMigrations.Sqlite,
     ];
 }

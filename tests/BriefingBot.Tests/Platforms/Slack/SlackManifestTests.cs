@@ -5,6 +5,7 @@ using BriefingBot.Articles;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Digests;
+using BriefingBot.Follows;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Hosting;
 using BriefingBot.Polls;
@@ -77,6 +78,8 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<BriefingBot.Digests.IDigestStore>());
         services.AddSingleton(Substitute.For<BriefingBot.Digests.IDigestSource>());
         services.AddDigests(BotMode.Worker, new ConfigurationBuilder().Build());
+        services.AddSingleton(Substitute.For<IFollowStore>());
+        services.AddFollows(BotMode.Worker);
         using var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<CommandCatalog>();
         return [.. catalog.All.Select(c => "/" + c.Definition.Group).Distinct().Order(StringComparer.Ordinal)];

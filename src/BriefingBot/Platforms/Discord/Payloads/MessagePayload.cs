@@ -22,6 +22,11 @@ public sealed record EmbedField(string Name, string Value, bool? Inline = null);
 public sealed record AllowedMentions(IReadOnlyList<string> Parse)
 {
     public static AllowedMentions None { get; } = new([]);
+
+    /// <summary>With <c>parse: []</c>, only the ids listed here may ping.</summary>
+    public IReadOnlyList<string>? Users { get; init; }
+
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 public sealed record ActionRow(IReadOnlyList<Button> Components, int Type = 1);

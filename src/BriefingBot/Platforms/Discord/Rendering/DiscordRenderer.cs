@@ -17,7 +17,7 @@ public static class DiscordRenderer
     public static IReadOnlyList<OutgoingMessage> Render(ChatReply reply)
     {
         var flags = reply.Ephemeral ? DiscordLimits.MessageFlagEphemeral : (int?)null;
-        var contentChunks = TextSplitter.Split(ContentText(reply), DiscordLimits.ContentLength).Where(c => c.Length > 0).ToList();
+        var contentChunks = TextSplitter.Split(MentionPrefix(reply.Mention) + ContentText(reply), DiscordLimits.ContentLength).Where(c => c.Length > 0).ToList();
         var embedGroups = PackEmbeds(reply.Sections.SelectMany(s => ToEmbeds(s, reply.IsError)).ToList());
         var rowGroups = reply.Buttons.Select(ToButton).Chunk(DiscordLimits.ButtonsPerRow)
             .Select(b => new ActionRow(b)).Chunk(DiscordLimits.ActionRows).ToList();
@@ -44,8 +44,26 @@ public static class DiscordRenderer
                 files.Length > 0 ? reply.Image!.AltText : null));
         }
 
+        if (reply.Mention is { } mention)
+        {
+            // The mention is at the start of the first message; that message alone may ping, and only that id.
+            messages[0] = messages[0] with { Payload = messages[0].Payload with { AllowedMentions = Allowed(mention) } };
+        }
+
         return messages;
     }
+
+    private static string MentionPrefix(ReplyMention? mention) => mention switch
+    {
+        null => string.Empty,
+        { IsWellFormed: false } or { Kind: MentionKind.Group } => throw new ArgumentException($"'{mention.Id}' is not a Discord user or role id.", nameof(mention)),
+        { Kind: MentionKind.Role } => $"<@&{mention.Id}> ",
+        _ => $"<@{mention.Id}> ",
+    };
+
+    private static AllowedMentions Allowed(ReplyMention mention) => mention.Kind == MentionKind.Role
+        ? AllowedMentions.None with { Roles = [mention.Id] }
+        : AllowedMentions.None with { Users = [mention.Id] };
 
     private static OutgoingMessage Message(string? content, IReadOnlyList<Embed>? embeds, IReadOnlyList<ActionRow>? rows, int? flags, OutgoingFile[] files, string? altText = null)
     {
