@@ -27,7 +27,11 @@ public sealed record NewArticle(
     string Language,
     string Text,
     string ContentHash,
-    uint[] MinHash);
+    uint[] MinHash)
+{
+    /// <summary>The chat workspace that added it (<c>discord:123</c>); null: shared by every workspace (operator files and feeds).</summary>
+    public string? Tenant { get; init; }
+}
 
 public enum AddOutcome
 {

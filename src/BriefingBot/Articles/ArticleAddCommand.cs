@@ -14,7 +14,7 @@ public sealed class ArticleAddCommand(IArticleIngestor ingestor) : ICommand
     {
         var source = invocation.Options.GetRequiredString("source");
         var trust = invocation.Context.IsOperator ? IngestTrust.Operator : IngestTrust.ChatUser;
-        var report = await ingestor.IngestAsync([source], trust, progress: null, cancellationToken);
+        var report = await ingestor.IngestAsync([source], trust, ArticleVisibility.TenantOf(invocation.Context), progress: null, cancellationToken);
         if (report.Items.Count == 0)
         {
             return ChatReply.Error($"Nothing to add from {source}: no articles found there.");

@@ -20,7 +20,7 @@ public sealed class ArticleListCommand(IArticleStore store) : ICommand
         }
 
         var total = await store.CountAsync(cancellationToken);
-        var articles = await store.ListAsync(PageSize, (int)(page - 1) * PageSize, cancellationToken);
+        var articles = await store.ListAsync(PageSize, (int)(page - 1) * PageSize, ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
         if (articles.Count == 0)
         {
             return ChatReply.Message(total == 0 ? "No articles stored yet. Add one with /article add <url>." : $"Page {page} is empty; there are {total} articles.");

@@ -23,7 +23,7 @@ public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
         }
 
         // Ask for more than we show, so that folding several sources of one story still fills the page.
-        var hits = await store.SearchAsync(query, Limit * 3, cancellationToken);
+        var hits = await store.SearchAsync(query, Limit * 3, ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
         var stories = hits.GroupBy(h => h.StoryId).Take(Limit).ToList();
         if (stories.Count == 0)
         {

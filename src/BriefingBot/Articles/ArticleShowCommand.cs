@@ -24,7 +24,7 @@ public sealed class ArticleShowCommand(
     public async ValueTask<ChatReply> ExecuteAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         var id = invocation.Options.GetInteger("id")!.Value;
-        var article = await store.GetAsync(id, cancellationToken);
+        var article = await store.GetAsync(id, ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
         if (article is null)
         {
             return ChatReply.Error($"No article #{id}. Try /article list.");
@@ -33,7 +33,7 @@ public sealed class ArticleShowCommand(
         var summary = await summarizer.SummarizeAsync(article.Title, article.Text, SummarySentences, cancellationToken);
         var stored = await analyses.GetAnalysisAsync(article.Id, cancellationToken);
         var analysis = stored ?? developments.Analyze(article);
-        var story = await store.ListStoryAsync(article.StoryId, cancellationToken);
+        var story = await store.ListStoryAsync(article.StoryId, ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
         var others = story.Where(a => a.Id != article.Id).ToList();
 
         var sections = new List<ReplySection>

@@ -22,9 +22,9 @@ public static class ArticlesServiceCollectionExtensions
         services.TryAddSingleton<IMetadataStore, InMemoryMetadataStore>();
         services.AddIngestHttpClients();
         services.TryAddSingleton<ArticleBuilder>();
-        services.TryAddSingleton<IArticleIngestor, ArticleIngestor>();
+        services.TryAddSingleton<ArticleIngestor>();
+        services.TryAddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
         services.TryAddSingleton<IArticleAnnouncer, LoggingArticleAnnouncer>();
-        services.TryAddSingleton<FeedPoller>();
         // Hosted in the worker and the shell; ingest --reanalyze runs it in the foreground.
         services.TryAddSingleton<AnalysisWorker>();
 
@@ -34,8 +34,6 @@ public static class ArticlesServiceCollectionExtensions
             services.AddHostedService<SampleSeeder>();
             // Analyses what is stored but not yet analysed, at start and after each ingestion; never blocks a reply.
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
-            // Feed jobs run on the shared scheduler (Scheduling/AddScheduling).
-            services.AddHostedService<FeedScheduler>();
         }
 
         services.AddCommand<ArticleAddCommand>();

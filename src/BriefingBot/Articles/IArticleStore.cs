@@ -26,4 +26,10 @@ public interface IArticleStore
     Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Of <paramref name="articleIds"/>, those the workspace <paramref name="tenant"/> (<c>discord:123</c>) may see: the
+    /// shared ones (operator files and feeds) and those it added itself (<see cref="NewArticle.Tenant"/>).
+    /// </summary>
+    Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public enum BotMode
     /// <summary><c>analyze &lt;file|folder&gt;...</c>: batch analysis, then exit.</summary>
     Analyze,
 
+    /// <summary><c>feeds import &lt;file.opml&gt;</c> or <c>feeds export</c>: the operator's feed list as OPML, then exit.</summary>
+    Feeds,
+
     /// <summary><c>healthcheck</c>: asks a running worker's <c>/healthz</c> on this machine (the container HEALTHCHECK).</summary>
     HealthCheck,
 }
@@ -36,7 +39,8 @@ public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> Argument
             "analyze" or "analyse" => BotMode.Analyze,
             "run" => BotMode.Worker,
             "healthcheck" => BotMode.HealthCheck,
-            _ => throw new BotStartupException($"Unknown command '{args[0]}'. Use: shell, ingest <path|url|feed>..., analyze <file|folder>..., healthcheck, or no command to run the worker."),
+            "feeds" => BotMode.Feeds,
+            _ => throw new BotStartupException($"Unknown command '{args[0]}'. Use: shell, ingest <path|url|feed>..., analyze <file|folder>..., feeds import <file.opml> | feeds export, healthcheck, or no command to run the worker."),
         };
 
         // Verb arguments come first; configuration switches (--key value or --key=value) follow or interleave.

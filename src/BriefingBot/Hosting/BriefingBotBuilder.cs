@@ -1,6 +1,7 @@
 using BriefingBot.Actors;
 using BriefingBot.Analysis;
 using BriefingBot.Articles;
+using BriefingBot.Articles.Feeds;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Digests;
@@ -37,7 +38,7 @@ public static class BriefingBotBuilder
         var services = builder.Services;
         services.AddSingleton(commandLine);
         services.AddSingleton(TimeProvider.System);
-        if (commandLine.Mode is BotMode.Ingest or BotMode.Analyze or BotMode.HealthCheck
+        if (commandLine.Mode is BotMode.Ingest or BotMode.Analyze or BotMode.HealthCheck or BotMode.Feeds
             || (commandLine.Mode == BotMode.Shell && string.IsNullOrEmpty(builder.Configuration["urls"])))
         {
             services.AddSingleton<IServer, NoHttpServer>();
@@ -55,6 +56,10 @@ public static class BriefingBotBuilder
 
         services.AddScheduling(commandLine.Mode, builder.Configuration);
         services.AddArticles(commandLine.Mode);
+        if (commandLine.Mode != BotMode.Analyze)
+        {
+            services.AddFeeds(commandLine.Mode);
+        }
         services.AddAnalysis();
         if (commandLine.Mode != BotMode.Analyze)
         {
@@ -98,6 +103,11 @@ public static class BriefingBotBuilder
                 var analyzeExitCode = await AnalyzeCommandLine.RunAsync(app.Services, commandLine.Arguments, app.Lifetime.ApplicationStopping);
                 await app.StopAsync(cancellationToken);
                 return analyzeExitCode;
+            case BotMode.Feeds:
+                await app.StartAsync(cancellationToken);
+                var feedsExitCode = await FeedsCommandLine.RunAsync(app.Services, commandLine.Arguments, app.Lifetime.ApplicationStopping);
+                await app.StopAsync(cancellationToken);
+                return feedsExitCode;
             case BotMode.HealthCheck:
                 return await HealthCheckCommandLine.RunAsync(app.Configuration["urls"], cancellationToken);
             default:

@@ -10,6 +10,7 @@ public sealed class InMemoryArticleStore : IArticleStore
 {
     private readonly Lock gate = new();
     private readonly List<(Article Article, uint[] MinHash)> articles = [];
+    private readonly Dictionary<long, HashSet<string>> owners = [];
 
     public int AddManyCalls { get; private set; }
 
@@ -89,7 +90,37 @@ public sealed class InMemoryArticleStore : IArticleStore
         }
     }
 
+    public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlySet<long>>(articleIds.Where(id => !owners.TryGetValue(id, out var who) || who.Contains(tenant)).ToHashSet());
+        }
+    }
+
     private AddResult Add(NewArticle article)
+    {
+        var result = Store(article);
+        if (article.Tenant is null)
+        {
+            if (result.Outcome == AddOutcome.Duplicate)
+            {
+                owners.Remove(result.ArticleId);
+            }
+        }
+        else if (result.Outcome != AddOutcome.Duplicate)
+        {
+            owners[result.ArticleId] = [article.Tenant];
+        }
+        else if (owners.TryGetValue(result.ArticleId, out var who))
+        {
+            who.Add(article.Tenant);
+        }
+
+        return result;
+    }
+
+    private AddResult Store(NewArticle article)
     {
         var same = articles.FirstOrDefault(a => a.Article.CanonicalUrl == article.CanonicalUrl || a.Article.ContentHash == article.ContentHash);
         if (same.Article is not null)

@@ -2,15 +2,10 @@ using Quartz;
 
 namespace BriefingBot.Articles.Feeds;
 
-/// <summary>The Quartz job behind each configured feed's trigger.</summary>
+/// <summary>The one Quartz job that polls feeds: every <c>FeedPolling:SweepInterval</c> it polls those that are due.</summary>
 [DisallowConcurrentExecution]
-public sealed class FeedPollJob(FeedPoller poller) : IJob
+public sealed class FeedPollJob(FeedSweeper sweeper) : IJob
 {
-    public const string UrlKey = "url";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var url = context.MergedJobDataMap.GetString(UrlKey) ?? throw new JobExecutionException("The feed job has no url.");
-        await poller.PollAsync(new Uri(url), cancellationToken);
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await sweeper.SweepAsync(cancellationToken);
 }

@@ -1,56 +1,59 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BriefingBot.Articles.Feeds;
 
 /// <summary>
-/// Schedules one <see cref="FeedPollJob"/> per configured feed, first run at start-up, then every <c>Every</c>. The
-/// store is persistent, so a restart finds the jobs already there: an unchanged feed keeps its trigger, a changed one
-/// is replaced, and jobs of feeds no longer configured are deleted.
+/// At start-up: the <c>Feeds</c> of the configuration become operator feeds in the store (added, interval updated, or
+/// removed when no longer configured), and the one <see cref="FeedPollJob"/> is scheduled every
+/// <c>FeedPolling:SweepInterval</c>. Jobs of the old one-job-per-feed scheme are deleted.
 /// </summary>
-public sealed class FeedScheduler(ISchedulerFactory schedulers, IOptions<FeedsOptions> feeds) : IHostedService
+public sealed class FeedScheduler(
+    ISchedulerFactory schedulers, IFeedStore store, IOptions<FeedsOptions> feeds, IOptions<FeedPollingOptions> polling, TimeProvider time) : IHostedService
 {
     public const string Group = "feeds";
+    public const string SweepName = "feed-sweep";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await SyncConfiguredAsync(cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var wanted = new HashSet<JobKey>();
-        for (var i = 0; i < feeds.Value.Count; i++)
-        {
-            var feed = feeds.Value[i];
-            var name = "feed-" + i.ToString(CultureInfo.InvariantCulture);
-            var jobKey = new JobKey(name, Group);
-            wanted.Add(jobKey);
-            if (await IsCurrentAsync(scheduler, jobKey, new TriggerKey(name, Group), feed, cancellationToken))
-            {
-                continue;
-            }
-
-            var job = JobBuilder.Create<FeedPollJob>().WithIdentity(jobKey).UsingJobData(FeedPollJob.UrlKey, feed.Url).Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(name, Group)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(feed.Every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
-            await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
-        }
-
-        foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken)).Where(k => !wanted.Contains(k)))
+        var jobKey = new JobKey(SweepName, Group);
+        foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken)).Where(k => !k.Equals(jobKey)))
         {
             await scheduler.DeleteJob(stale, cancellationToken);
         }
+
+        var job = JobBuilder.Create<FeedPollJob>().WithIdentity(jobKey).Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(SweepName, Group)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(polling.Value.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task<bool> IsCurrentAsync(IScheduler scheduler, JobKey jobKey, TriggerKey triggerKey, FeedOptions feed, CancellationToken cancellationToken)
+    /// <summary>Configuration wins for its feeds: each is an operator feed with the configured interval.</summary>
+    public async Task SyncConfiguredAsync(CancellationToken cancellationToken)
     {
-        var job = await scheduler.GetJobDetail(jobKey, cancellationToken);
-        return job is not null
-            && job.JobDataMap.GetString(FeedPollJob.UrlKey) == feed.Url
-            && await scheduler.GetTrigger(triggerKey, cancellationToken) is ISimpleTrigger trigger
-            && trigger.RepeatInterval == feed.Every;
+        var now = time.GetUtcNow();
+        var wanted = new HashSet<long>();
+        foreach (var configured in feeds.Value)
+        {
+            var (feed, created) = await store.AddAsync(
+                new Feed(0, null, configured.Url, null, configured.Every, FeedOrigin.Config, now, now) { StateSince = now }, cancellationToken);
+            wanted.Add(feed.Id);
+            if (!created && feed.Interval != configured.Every)
+            {
+                await store.UpdateAsync(feed with { Interval = configured.Every, NextDueAt = now }, cancellationToken);
+            }
+        }
+
+        foreach (var gone in (await store.ListAsync(cancellationToken)).Where(f => f.Origin == FeedOrigin.Config && !wanted.Contains(f.Id)))
+        {
+            await store.DeleteAsync(gone.Id, cancellationToken);
+        }
     }
 }

@@ -19,17 +19,39 @@ public sealed partial class ArticleIngestor(
     /// <summary>A feed item shorter than this is a teaser: its link is fetched for the full text.</summary>
     public const int TeaserWords = 80;
 
+    public Task<IngestReport> IngestAsync(
+        IReadOnlyList<string> sources, IngestTrust trust, IProgress<IngestProgress>? progress, CancellationToken cancellationToken) =>
+        IngestAsync(sources, trust, tenant: null, progress, cancellationToken);
+
     public async Task<IngestReport> IngestAsync(
-        IReadOnlyList<string> sources, IngestTrust trust, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> sources, IngestTrust trust, string? tenant, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new IngestRun(store, progress, BatchSize, logger);
         run.Expect(sources.Count);
         foreach (var raw in sources)
         {
             var source = raw.Trim();
-            await IsolateAsync(source, run, () => IngestSourceAsync(source, trust, run, cancellationToken), cancellationToken);
+            await IsolateAsync(source, run, () => IngestSourceAsync(source, trust, tenant, run, cancellationToken), cancellationToken);
         }
 
+        return await FinishAsync(run, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the items of a feed the caller fetched and parsed (the feed poller: conditional GET, its own politeness),
+    /// with the same teaser, dedupe and isolation rules as <see cref="IngestAsync(IReadOnlyList{string}, IngestTrust, string?, IProgress{IngestProgress}?, CancellationToken)"/>.
+    /// </summary>
+    public async Task<IngestReport> IngestFeedAsync(
+        WebDocument document, FeedDocument feed, IngestTrust trust, string? tenant, CancellationToken cancellationToken)
+    {
+        var run = new IngestRun(store, progress: null, BatchSize, logger);
+        run.Expect(1);
+        await IngestItemsAsync(document, feed, trust, tenant, run, cancellationToken);
+        return await FinishAsync(run, cancellationToken);
+    }
+
+    private async Task<IngestReport> FinishAsync(IngestRun run, CancellationToken cancellationToken)
+    {
         await run.FlushAsync(cancellationToken);
         var report = new IngestReport(run.Results);
         if (report.Ingested > 0)
@@ -40,7 +62,7 @@ public sealed partial class ArticleIngestor(
         return report;
     }
 
-    private async Task IngestSourceAsync(string source, IngestTrust trust, IngestRun run, CancellationToken cancellationToken)
+    private async Task IngestSourceAsync(string source, IngestTrust trust, string? tenant, IngestRun run, CancellationToken cancellationToken)
     {
         if (ArticleText.IsWebUrl(source))
         {
@@ -49,7 +71,7 @@ public sealed partial class ArticleIngestor(
                 throw new IngestException("not a valid URL");
             }
 
-            await IngestUrlAsync(source, url, trust, run, cancellationToken);
+            await IngestUrlAsync(source, url, trust, tenant, run, cancellationToken);
             return;
         }
 
@@ -105,17 +127,17 @@ public sealed partial class ArticleIngestor(
         await run.AddAsync(source, article, cancellationToken);
     }
 
-    private async Task IngestUrlAsync(string source, Uri url, IngestTrust trust, IngestRun run, CancellationToken cancellationToken)
+    private async Task IngestUrlAsync(string source, Uri url, IngestTrust trust, string? tenant, IngestRun run, CancellationToken cancellationToken)
     {
         var document = await web.FetchAsync(url, trust, cancellationToken);
         if (document.Kind == WebDocumentKind.Feed)
         {
-            await IngestFeedAsync(document, trust, run, cancellationToken);
+            await IngestItemsAsync(document, FeedFormats.Parse(document.Body, document.Url, document.Charset), trust, tenant, run, cancellationToken);
             return;
         }
 
         var article = BuildPage(document, title: null);
-        await run.AddAsync(source, article, cancellationToken);
+        await run.AddAsync(source, article with { Tenant = tenant }, cancellationToken);
     }
 
     private NewArticle BuildPage(WebDocument document, string? title)
@@ -129,9 +151,8 @@ public sealed partial class ArticleIngestor(
             document.Url.Host);
     }
 
-    private async Task IngestFeedAsync(WebDocument document, IngestTrust trust, IngestRun run, CancellationToken cancellationToken)
+    private async Task IngestItemsAsync(WebDocument document, FeedDocument feed, IngestTrust trust, string? tenant, IngestRun run, CancellationToken cancellationToken)
     {
-        var feed = FeedParser.Parse(document.Body, document.Url, document.Charset);
         var feedName = string.IsNullOrWhiteSpace(feed.Title) ? document.Url.Host : feed.Title;
 
         // The feed itself was counted as one expected item.
@@ -143,7 +164,7 @@ public sealed partial class ArticleIngestor(
             await IsolateAsync(source, run, async () =>
             {
                 var article = await BuildFeedItemAsync(item, source, feedName, feed.Language, trust, cancellationToken);
-                await run.AddAsync(source, article, cancellationToken);
+                await run.AddAsync(source, article with { Tenant = tenant }, cancellationToken);
             }, cancellationToken);
         }
     }

@@ -51,4 +51,11 @@ public interface IArticleIngestor
 {
     Task<IngestReport> IngestAsync(
         IReadOnlyList<string> sources, IngestTrust trust, IProgress<IngestProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As above; what is stored belongs to <paramref name="tenant"/> (a chat workspace, <c>discord:123</c>), or is shared
+    /// by every workspace when null (the operator's files and feeds).
+    /// </summary>
+    Task<IngestReport> IngestAsync(
+        IReadOnlyList<string> sources, IngestTrust trust, string? tenant, IProgress<IngestProgress>? progress, CancellationToken cancellationToken);
 }

@@ -49,6 +49,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
         for (var i = 0; i < articles.Count; i++)
         {
             results[i] = await PostgresArticleWriter.AddAsync(connection, transaction, articles[i], now, cancellationToken);
+            await PostgresArticleOwners.RecordAsync(connection, transaction, articles[i], results[i], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -111,6 +112,9 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
 
         return hits;
     }
+
+    public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken) =>
+        PostgresArticleOwners.VisibleToAsync(database, articleIds, tenant, cancellationToken);
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {

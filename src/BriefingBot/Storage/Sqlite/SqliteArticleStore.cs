@@ -36,6 +36,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 results[i] = writer.Add(articles[i], transaction, now);
+                SqliteArticleOwners.Record(connection, transaction, articles[i], results[i]);
             }
 
             return results;
@@ -83,6 +84,9 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
 
     public Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
         search.SearchAsync(query, limit, cancellationToken);
+
+    public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken) =>
+        SqliteArticleOwners.VisibleToAsync(database, articleIds, tenant, cancellationToken);
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {

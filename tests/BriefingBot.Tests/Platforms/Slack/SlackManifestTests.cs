@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriefingBot.Actors;
 using BriefingBot.Articles;
+using BriefingBot.Articles.Feeds;
 using BriefingBot.Articles.Ingestion;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Digests;
@@ -69,6 +70,8 @@ public sealed class SlackManifestTests
         services.AddSingleton(Substitute.For<IArticleIngestor>());
         services.AddCommandDispatch();
         services.AddArticles(BotMode.Worker);
+        services.AddSingleton(Substitute.For<BriefingBot.Articles.Feeds.IFeedStore>());
+        services.AddFeeds(BotMode.Ingest);
         services.AddSingleton(Substitute.For<BriefingBot.Analysis.IAnalysisStore>());
         services.AddSingleton(Substitute.For<IPollStore>());
         services.AddSingleton(Substitute.For<IDevelopmentStore>());

@@ -114,7 +114,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, IOptions<ArticlesOpti
             return WebDocumentKind.Page;
         }
 
-        if (FeedTypes.Contains(mediaType) || IsFeedRoot(body))
+        if (FeedTypes.Contains(mediaType) || IsFeedRoot(body) || FeedFormats.IsJsonFeed(body))
         {
             return WebDocumentKind.Feed;
         }
