@@ -57,7 +57,7 @@ internal static class DigestBenchmark
             Console.WriteLine($"stored and analysed {stored} articles in {setup.Elapsed.TotalSeconds:F1} s; {path}");
             var composer = new DigestComposer(
                 store.Services.GetRequiredService<IDigestSource>(), store.Articles, developments, new ExtractiveSummarizer(), catalog,
-                NullLogger<DigestComposer>.Instance);
+                [], NullLogger<DigestComposer>.Instance);
             var source = store.Services.GetRequiredService<IDigestSource>();
             for (var run = 0; run < runs; run++)
             {

@@ -6,6 +6,9 @@ public interface IChatPlatform
     /// <summary>Lower-case platform name: <c>shell</c>, <c>discord</c>, <c>slack</c>.</summary>
     string Name { get; }
 
+    /// <summary>What one message may carry here; a platform without limits prints everything as one message.</summary>
+    ChatLimits Limits => ChatLimits.Unlimited(Name);
+
     Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,23 +1,19 @@
 using BriefingBot.Chat;
-using BriefingBot.Platforms.Discord;
-using BriefingBot.Platforms.Discord.Rendering;
-using BriefingBot.Platforms.Slack;
 
 namespace BriefingBot.Digests;
 
 /// <summary>
-/// How much of a digest one message may carry on a platform. <see cref="FitsOneMessage"/> asks the platform's own
-/// renderer whether a candidate message stays one message (Discord: 10 embeds, 6,000 embed characters, 2,000 content
-/// characters, 25 buttons; Slack: 50 blocks, 12,000 characters), so the split can never drift from what is posted.
+/// How much of a digest one message may carry. <see cref="FitsOneMessage"/> is the platform's own answer
+/// (<see cref="ChatLimits"/>) to whether a candidate message stays one message, so the split can never drift from
+/// what is posted.
 /// </summary>
-public sealed record DigestBudget(string Platform, int MaxItemsPerMessage, Func<ChatReply, bool> FitsOneMessage);
+public sealed record DigestBudget(int MaxItemsPerMessage, Func<ChatReply, bool> FitsOneMessage);
 
-/// <summary>Every digest size limit in one place: per-platform message budgets and the per-item caps.</summary>
+/// <summary>Every digest size limit in one place: the per-message budget from the platform's limits, and the per-item caps.</summary>
 public static class DigestBudgets
 {
     /// <summary>Stories per digest, whatever a subscription asks for.</summary>
     public const int MaxItems = 50;
-
     public const int MaxHeadlineCharacters = 240;
     public const int MaxSummaryCharacters = 700;
     public const int SummarySentences = 3;
@@ -33,27 +29,11 @@ public static class DigestBudgets
 
     public const int MaxClaimCharacters = 300;
 
-    /// <summary>Stories of at most 1 + <see cref="MaxDevelopments"/> buttons each, within Discord's 25 buttons a message.</summary>
-    public static DigestBudget Discord { get; } = new(
-        "discord",
-        DiscordLimits.ActionRows * DiscordLimits.ButtonsPerRow / (1 + MaxDevelopments),
-        reply => DiscordRenderer.Render(reply).Count == 1);
-
-    /// <summary>Slack's 50 blocks and 12,000 characters allow more; eight stories a message keep it readable.</summary>
-    public static DigestBudget Slack { get; } = new("slack", 8, reply => SlackRenderer.Render(reply).Count == 1);
-
-    /// <summary>The shell prints everything as one message.</summary>
-    public static DigestBudget Shell { get; } = new("shell", MaxItems, _ => true);
-
-    /// <summary>A platform we do not know gets the strictest of the known budgets.</summary>
-    public static DigestBudget Strictest { get; } = new("unknown", Discord.MaxItemsPerMessage, reply => Discord.FitsOneMessage(reply) && Slack.FitsOneMessage(reply));
-
-    public static DigestBudget For(string platform) => platform.ToLowerInvariant() switch
-    {
-        "discord" => Discord,
-        "slack" => Slack,
-        "shell" => Shell,
-        _ => Strictest,
-    };
-
+    /// <summary>
+    /// Stories of at most 1 + <see cref="MaxDevelopments"/> buttons each, within the platform's buttons (Discord's 25
+    /// allow 6) and its readable sections, and whatever else its renderer says fits.
+    /// </summary>
+    public static DigestBudget For(ChatLimits limits) => new(
+        Math.Clamp(Math.Min(limits.MaxSections, limits.MaxButtons / (1 + MaxDevelopments)), 1, MaxItems),
+        limits.FitsOneMessage);
 }

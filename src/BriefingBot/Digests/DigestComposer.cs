@@ -2,6 +2,7 @@ using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
+using BriefingBot.Chat;
 
 namespace BriefingBot.Digests;
 
@@ -16,6 +17,7 @@ public sealed partial class DigestComposer(
     IDevelopmentStore developments,
     ISummarizer summarizer,
     ActorCatalog catalog,
+    IEnumerable<IChatPlatform> platforms,
     ILogger<DigestComposer> logger) : IDigestComposer
 {
     /// <summary>A channel's first digest looks back this far.</summary>
@@ -36,7 +38,7 @@ public sealed partial class DigestComposer(
         var chosen = ranked.Take(Math.Clamp(request.MaxItems, 1, DigestBudgets.MaxItems)).ToList();
         if (chosen.Count == 0)
         {
-            return new DigestContent([Chat.ChatReply.Message(DigestLayout.NothingNew(since, zone, filter))], []);
+            return new DigestContent([ChatReply.Message(DigestLayout.NothingNew(since, zone, filter))], []);
         }
 
         var reported = await DevelopmentsByStoryAsync(chosen, cancellationToken);
@@ -48,7 +50,7 @@ public sealed partial class DigestComposer(
 
         LogComposed(logger, request.Platform, request.ChannelId, items.Count, ranked.Count);
         var header = DigestLayout.Header(request.FireTime, zone, filter, items, ranked.Count);
-        return new DigestContent(DigestLayout.Messages(header, items, DigestBudgets.For(request.Platform)), [.. items.Select(i => i.StoryId)]);
+        return new DigestContent(DigestLayout.Messages(header, items, DigestBudgets.For(ChatLimits.For(platforms, request.Platform))), [.. items.Select(i => i.StoryId)]);
     }
 
     private async Task<DigestItem> ItemAsync(RankedStory story, List<StoredDevelopment> reported, CancellationToken cancellationToken)

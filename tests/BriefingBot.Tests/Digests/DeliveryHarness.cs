@@ -103,6 +103,8 @@ public sealed class RecordingPlatform(string name) : IChatPlatform
 
     public string Name { get; } = name;
 
+    public ChatLimits Limits { get; init; } = ChatLimits.Unlimited(name);
+
     public List<(string Channel, string? Text, string? Key)> Posted { get; } = [];
 
     /// <summary>Given the 1-based call number, an exception to throw instead of posting.</summary>

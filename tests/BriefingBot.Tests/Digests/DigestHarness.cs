@@ -21,7 +21,8 @@ internal sealed class DigestHarness(StorageHarness storage, TempFolder folder) :
     public DigestComposer Composer => ComposerWith(Developments);
 
     public DigestComposer ComposerWith(IDevelopmentStore developments) => new(
-        Storage.Digests, Storage.Articles, developments, new ExtractiveSummarizer(), TestCatalog.Instance, NullLogger<DigestComposer>.Instance);
+        Storage.Digests, Storage.Articles, developments, new ExtractiveSummarizer(), TestCatalog.Instance,
+        [new RecordingPlatform("discord") { Limits = BriefingBot.Platforms.Discord.DiscordChatPlatform.MessageLimits }], NullLogger<DigestComposer>.Instance);
 
     public static async Task<DigestHarness> StartAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class DigestLayoutTests
     [Fact]
     public void Messages_HugeDigestForDiscord_EachMessageRendersAsOneDiscordMessageWithinLimits()
     {
-        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.Discord);
+        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.For(DiscordChatPlatform.MessageLimits));
 
         Assert.True(messages.Count > 1);
         foreach (var message in messages)
@@ -22,7 +22,7 @@ public sealed class DigestLayoutTests
             var rendered = Assert.Single(DiscordRenderer.Render(message)).Payload;
             var embeds = rendered.Embeds ?? [];
             Assert.InRange(embeds.Count, 1, DiscordLimits.EmbedsPerMessage);
-            Assert.InRange(embeds.Sum(e => e.CharacterCount), 1, DiscordLimits.EmbedTotalCharacters);
+            Assert.InRange(embeds.Sum(e => e.CharacterCount()), 1, DiscordLimits.EmbedTotalCharacters);
             Assert.All(embeds, e => Assert.InRange(e.Description?.Length ?? 0, 0, DiscordLimits.EmbedDescriptionLength));
             Assert.InRange(rendered.Content?.Length ?? 0, 0, DiscordLimits.ContentLength);
             Assert.InRange(rendered.Components?.Sum(r => r.Components.Count) ?? 0, 1, DiscordLimits.ActionRows * DiscordLimits.ButtonsPerRow);
@@ -34,7 +34,7 @@ public sealed class DigestLayoutTests
     [Fact]
     public void Messages_HugeDigestForSlack_EachMessageRendersAsOneSlackMessageWithinLimits()
     {
-        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.Slack);
+        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.For(SlackChatPlatform.MessageLimits));
 
         Assert.True(messages.Count > 1);
         foreach (var message in messages)
@@ -51,7 +51,7 @@ public sealed class DigestLayoutTests
     [Fact]
     public void Messages_HugeDigestForShell_OneMessageWithEverything()
     {
-        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.Shell);
+        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.For(ChatLimits.Unlimited("shell")));
 
         Assert.Single(messages);
         AssertEveryItemOnce(messages);
@@ -60,7 +60,7 @@ public sealed class DigestLayoutTests
     [Fact]
     public void Messages_UnknownPlatform_FitsDiscordAndSlackAlike()
     {
-        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.For("teams"));
+        var messages = DigestLayout.Messages(Header, HugeItems(), DigestBudgets.For(ChatLimits.For([new RecordingPlatform("discord") { Limits = DiscordChatPlatform.MessageLimits }, new RecordingPlatform("slack") { Limits = SlackChatPlatform.MessageLimits }], "teams")));
 
         Assert.All(messages, m => Assert.Single(DiscordRenderer.Render(m)));
         Assert.All(messages, m => Assert.Single(SlackRenderer.Render(m)));

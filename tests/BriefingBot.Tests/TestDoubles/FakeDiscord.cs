@@ -58,6 +58,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>When set, every REST call is answered 401 as for a reset token.</summary>
     public bool RejectToken { get; set; }
 
+    /// <summary>
+    /// On (the default), a JSON body with a field the OpenAPI spec does not list is answered 400 50035 "Invalid Form
+    /// Body", as a server that validates strictly does; <see cref="RecordedRequest.UndocumentedFields"/> names them.
+    /// </summary>
+    public bool StrictSchema { get; set; } = true;
+
     /// <summary>How many 429s were sent (a well-behaved client with bucket headers causes none).</summary>
     public int TooManyRequestsSent => requests.Count(r => r.Status == 429);
 
@@ -149,6 +155,13 @@ public sealed class FakeDiscord : IAsyncDisposable
             return (401, """{"message":"401: Unauthorized","code":0}""");
         }
 
+        if (StrictSchema && UndocumentedFields(request) is { Count: > 0 } unknown)
+        {
+            request.UndocumentedFields = unknown;
+            var errors = string.Join(",", unknown.Select(p => $"\"{JsonEncodedText.Encode(p)}\":{{\"_errors\":[{{\"code\":\"UNKNOWN_FIELD\",\"message\":\"Unknown field\"}}]}}"));
+            return (400, """{"code":50035,"message":"Invalid Form Body","errors":{""" + errors + "}}");
+        }
+
         lock (rateLimits)
         {
             var rule = rateLimits.FirstOrDefault(r => r.Remaining > 0 && request.Path.Contains(r.PathPart, StringComparison.Ordinal));
@@ -203,6 +216,24 @@ public sealed class FakeDiscord : IAsyncDisposable
     }
 
     private bool IsRefusedDm(string channel) => dmChannels.Any(d => d.Value == channel && refusedDmUsers.ContainsKey(d.Key));
+
+    private static IReadOnlyList<string> UndocumentedFields(RecordedRequest request)
+    {
+        if (request.Method is not ("POST" or "PATCH" or "PUT") || !request.Path.StartsWith("/api/v10/", StringComparison.Ordinal)
+            || !request.Body.TrimStart().StartsWith('{'))
+        {
+            return [];
+        }
+
+        var apiPath = request.Path.Split('?')[0]["/api/v10".Length..];
+        if (!Platforms.Discord.DiscordSchema.Knows(apiPath))
+        {
+            return [];
+        }
+
+        using var json = JsonDocument.Parse(request.Body);
+        return Platforms.Discord.DiscordSchema.UnknownProperties(request.Method, apiPath, json.RootElement);
+    }
 
     private static bool IsChannelPost(RecordedRequest request) =>
         request.Method == "POST" && request.Path.StartsWith("/api/v10/channels/", StringComparison.Ordinal) && request.Path.EndsWith("/messages", StringComparison.Ordinal);
@@ -319,6 +350,9 @@ public sealed record RecordedRequest(
     DateTimeOffset At)
 {
     public int Status { get; set; }
+
+    /// <summary>The fields the strict fake refused (instance paths), empty when the body was documented.</summary>
+    public IReadOnlyList<string> UndocumentedFields { get; set; } = [];
 
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }

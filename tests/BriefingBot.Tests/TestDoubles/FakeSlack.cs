@@ -7,6 +7,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using BriefingBot.Tests.Platforms.Slack;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Tests.TestDoubles;
@@ -41,6 +42,12 @@ public sealed class FakeSlack : IAsyncDisposable
     public int RateLimitedCount => Volatile.Read(ref rateLimitedCount);
 
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// On (the default), a message body that fails the closed Block Kit schema (<see cref="SlackSchema"/>) is refused
+    /// (<c>invalid_blocks</c> / <c>invalid_arguments</c>, 400 on a response_url) and <see cref="FakeSlackCall.SchemaErrors"/> says why.
+    /// </summary>
+    public bool StrictSchema { get; set; } = true;
 
     /// <summary>When true, Socket Mode hello is sent as soon as a client connects.</summary>
     public bool AutoHello { get; set; } = true;
@@ -120,6 +127,13 @@ public sealed class FakeSlack : IAsyncDisposable
             return Error(call.Authorization is null ? "not_authed" : "invalid_auth");
         }
 
+        if (StrictSchema && method is SlackSchema.PostMessage or SlackSchema.Update or SlackSchema.PostEphemeral
+            && SlackSchema.Validate(method, call.Body) is { Count: > 0 } errors)
+        {
+            call.SchemaErrors = errors;
+            return Error(errors.Any(e => e.StartsWith("/blocks", StringComparison.Ordinal)) ? "invalid_blocks" : "invalid_arguments");
+        }
+
         var body = call.Json;
         switch (method)
         {
@@ -161,7 +175,13 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private async Task<IResult> HandleResponseUrlAsync(string id, HttpContext http)
     {
-        await RecordAsync("response_url", http, id);
+        var call = await RecordAsync("response_url", http, id);
+        if (StrictSchema && SlackSchema.Validate(SlackSchema.ResponseUrl, call.Body) is { Count: > 0 } errors)
+        {
+            call.SchemaErrors = errors;
+            return Results.Text("invalid_blocks", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         return Results.Ok();
     }
 
@@ -211,6 +231,9 @@ public sealed record FakeSlackCall(string Method, string? Authorization, string?
     public JsonNode? Json => Body.StartsWith('{') ? JsonNode.Parse(Body) : null;
 
     public string? Text => Json?["text"]?.GetValue<string>();
+
+    /// <summary>Why the strict fake refused this body (closed-schema errors); empty when it conformed.</summary>
+    public IReadOnlyList<string> SchemaErrors { get; internal set; } = [];
 
     /// <summary>True when the fake answered this call with a scripted 429.</summary>
     public bool RateLimited { get; internal set; }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using BriefingBot.Tests.Platforms.Slack;
 
 namespace BriefingBot.Tests.TestDoubles;
 
@@ -11,6 +13,8 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
     private readonly Channel<JsonNode> received = Channel.CreateUnbounded<JsonNode>();
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<WebSocketCloseStatus?> clientClose = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string> schemaErrors = new();
 
     public string Ticket { get; } = ticket;
 
@@ -78,6 +82,12 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
         }
     }
 
+    /// <summary>The close status of the bot's close frame, or null when the connection ended without one.</summary>
+    public Task<WebSocketCloseStatus?> ClosedByClient => clientClose.Task;
+
+    /// <summary>Closed-schema errors of the frames the bot sent (<see cref="SlackSchema.SocketAck"/>); empty when all conformed.</summary>
+    public IReadOnlyList<string> SchemaErrors => [.. schemaErrors];
+
     /// <summary>Drops the connection from Slack's side without a disconnect message.</summary>
     public async Task CloseFromServerAsync(CancellationToken cancellationToken)
     {
@@ -93,19 +103,31 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
         using var message = new MemoryStream();
         try
         {
-            while (socket.State == WebSocketState.Open)
+            // After CloseFromServerAsync the state is CloseSent: keep reading for the bot's answering close frame.
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var result = await socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    clientClose.TrySetResult(result.CloseStatus);
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    }
+
                     break;
                 }
 
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
-                    received.Writer.TryWrite(JsonNode.Parse(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length))!);
+                    var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                    foreach (var error in SlackSchema.Validate(SlackSchema.SocketAck, text))
+                    {
+                        schemaErrors.Enqueue(error);
+                    }
+
+                    received.Writer.TryWrite(JsonNode.Parse(text)!);
                     message.SetLength(0);
                 }
             }
@@ -115,6 +137,7 @@ public sealed class FakeSlackSocketSession(WebSocket socket, string ticket) : ID
         }
         finally
         {
+            clientClose.TrySetResult(null);
             closed.TrySetResult();
         }
     }

@@ -10,7 +10,16 @@ namespace BriefingBot.Platforms.Discord;
 /// <summary>Discord behind the platform seam: replies go out over REST, split into as many messages as the limits need.</summary>
 public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractions recent, IOptions<DiscordOptions> options) : IChatPlatform
 {
+    /// <summary>Discord's limits as the renderer applies them: 10 embeds, 6,000 embed characters, 2,000 content characters, 25 buttons.</summary>
+    public static ChatLimits MessageLimits { get; } = new(
+        InteractionReader.PlatformName,
+        DiscordLimits.ActionRows * DiscordLimits.ButtonsPerRow,
+        DiscordLimits.EmbedsPerMessage,
+        reply => DiscordRenderer.Render(reply).Count == 1);
+
     public string Name => InteractionReader.PlatformName;
+
+    public ChatLimits Limits => MessageLimits;
 
     /// <summary>Sends every part; the reference is to the first message, the one a later update replaces.</summary>
     public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)

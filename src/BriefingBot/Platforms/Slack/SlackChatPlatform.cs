@@ -9,7 +9,19 @@ namespace BriefingBot.Platforms.Slack;
 /// </summary>
 public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
 {
+    /// <summary>
+    /// Slack's 50 blocks and 12,000 characters as the renderer applies them (buttons go in actions blocks of 25, as
+    /// many as the blocks allow); eight sections a message keep a long answer readable.
+    /// </summary>
+    public static ChatLimits MessageLimits { get; } = new(
+        SlackContext.Platform,
+        int.MaxValue,
+        8,
+        reply => SlackRenderer.Render(reply).Count == 1);
+
     public string Name => SlackContext.Platform;
+
+    public ChatLimits Limits => MessageLimits;
 
     public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public sealed class DiscordRendererTests
         {
             var embeds = part.Payload.Embeds ?? [];
             Assert.InRange(embeds.Count, 0, DiscordLimits.EmbedsPerMessage);
-            Assert.InRange(embeds.Sum(e => e.CharacterCount), 0, DiscordLimits.EmbedTotalCharacters);
+            Assert.InRange(embeds.Sum(e => e.CharacterCount()), 0, DiscordLimits.EmbedTotalCharacters);
             Assert.All(embeds, e =>
             {
                 Assert.InRange(e.Title?.Length ?? 0, 0, DiscordLimits.EmbedTitleLength);

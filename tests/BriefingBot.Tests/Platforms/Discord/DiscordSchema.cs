@@ -8,7 +8,9 @@ namespace BriefingBot.Tests.Platforms.Discord;
 
 /// <summary>
 /// Validates request bodies against Discord's OpenAPI 3.1 spec (shared/platform-specs/discord/openapi.json): the request
-/// schema of the matching path and method, wrapped with the spec's components so its <c>$ref</c>s resolve.
+/// schema of the matching path and method, wrapped with the spec's components so its <c>$ref</c>s resolve, and read as
+/// closed (<see cref="ClosedSchema"/>): the spec's schemas do not say <c>additionalProperties: false</c>, but a strict
+/// server refuses any field Discord does not document (400, code 50035).
 /// </summary>
 internal static class DiscordSchema
 {
@@ -16,6 +18,8 @@ internal static class DiscordSchema
         JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(SharedFolder.Path, "platform-specs", "discord", "openapi.json")))!.AsObject());
 
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+
+    private static readonly Lazy<ClosedSchema> Closed = new(() => new ClosedSchema(Resolve));
 
     /// <summary>Errors for a request the bot sent; empty when it conforms. Multipart bodies are checked by their payload_json.</summary>
     public static IReadOnlyList<string> Validate(RecordedRequest request) =>
@@ -26,11 +30,31 @@ internal static class DiscordSchema
     {
         var template = MatchTemplate(apiPath) ?? throw new InvalidOperationException($"No OpenAPI path matches {apiPath}.");
         var schema = Schemas.GetOrAdd(method + " " + template, _ => Build(template, method.ToLowerInvariant()));
-        var result = schema.Evaluate(JsonDocument.Parse(body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var instance = JsonDocument.Parse(body).RootElement;
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var unknown = UnknownProperties(method, apiPath, instance).Select(p => $"{p}: not a field the spec lists");
         return result.IsValid
-            ? []
-            : [.. (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+            ? [.. unknown]
+            : [.. (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")), .. unknown];
     }
+
+    /// <summary>The instance paths of fields in <paramref name="body"/> that the spec does not list for this request.</summary>
+    public static IReadOnlyList<string> UnknownProperties(string method, string apiPath, JsonElement body)
+    {
+        var template = MatchTemplate(apiPath) ?? throw new InvalidOperationException($"No OpenAPI path matches {apiPath}.");
+        return Closed.Value.UnknownProperties(body, RequestSchema(template, method.ToLowerInvariant()));
+    }
+
+    /// <summary>Whether the spec has a path for <paramref name="apiPath"/> (after /api/v10).</summary>
+    public static bool Knows(string apiPath) => MatchTemplate(apiPath) is not null;
+
+    private static JsonNode RequestSchema(string template, string method) =>
+        Spec.Value["paths"]![template]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+
+    private static JsonNode Resolve(string reference) =>
+        reference.StartsWith("#/", StringComparison.Ordinal)
+            ? reference[2..].Split('/').Aggregate((JsonNode)Spec.Value, (node, part) => node[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]!)
+            : throw new InvalidOperationException($"Only local references are expected in the spec: {reference}");
 
     private static string? MatchTemplate(string path)
     {
@@ -66,7 +90,7 @@ internal static class DiscordSchema
 
     private static JsonSchema Build(string template, string method)
     {
-        var body = Spec.Value["paths"]![template]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.DeepClone();
+        var body = RequestSchema(template, method).DeepClone();
         var schemas = Spec.Value["components"]!["schemas"]!.DeepClone();
         RemoveVendorExtensions(body);
         RemoveVendorExtensions(schemas);

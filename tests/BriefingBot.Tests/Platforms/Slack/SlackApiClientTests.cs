@@ -75,7 +75,7 @@ public sealed class SlackApiClientTests
         await using var slack = await FakeSlack.StartAsync(Ct);
         await using var provider = Provider(slack);
 
-        await Client(provider).PostToResponseUrlAsync(slack.ResponseUrl("r1"), new SlashCommandResponse("ephemeral", "hi", []), Ct);
+        await Client(provider).PostToResponseUrlAsync(slack.ResponseUrl("r1"), new SlashCommandResponse("ephemeral", "hi", [new SectionBlock(SlackText.Markdown("hi"))]), Ct);
 
         var call = Assert.Single(slack.CallsTo("response_url"));
         Assert.Null(call.Authorization);

@@ -13,7 +13,9 @@ public sealed record MessagePayload(
 
 public sealed record Embed(string? Title = null, string? Description = null, IReadOnlyList<EmbedField>? Fields = null, string? Url = null, int? Color = null)
 {
-    public int CharacterCount => (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
+    /// <summary>The characters Discord counts against its 6,000 per message. A method, not a property: the JSON source
+    /// generator writes every public property, and Discord documents no such field.</summary>
+    public int CharacterCount() => (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 }
 
 public sealed record EmbedField(string Name, string Value, bool? Inline = null);

@@ -147,7 +147,7 @@ public static class DiscordRenderer
         var total = 0;
         foreach (var embed in embeds)
         {
-            if (current.Count == DiscordLimits.EmbedsPerMessage || total + embed.CharacterCount > DiscordLimits.EmbedTotalCharacters)
+            if (current.Count == DiscordLimits.EmbedsPerMessage || total + embed.CharacterCount() > DiscordLimits.EmbedTotalCharacters)
             {
                 groups.Add(current);
                 current = [];
@@ -155,7 +155,7 @@ public static class DiscordRenderer
             }
 
             current.Add(embed);
-            total += embed.CharacterCount;
+            total += embed.CharacterCount();
         }
 
         if (current.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using BriefingBot.Chat;
 using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord.Payloads;
 
@@ -150,7 +151,8 @@ public sealed partial class DiscordRateLimitHandler(
 }
 
 /// <summary>The invalid-request guard stopped a request before it went out.</summary>
-public sealed class DiscordRequestRefusedException(string message, bool tokenRejected) : Exception(message)
+public sealed class DiscordRequestRefusedException(string message, bool tokenRejected)
+    : ChatDeliveryException(ChatFailureKind.Rejected, "Discord refused requests from this bot for now", message)
 {
     public bool TokenRejected { get; } = tokenRejected;
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using BriefingBot.Chat;
 using BriefingBot.Platforms.Discord.Payloads;
 
 namespace BriefingBot.Platforms.Discord.Rest;
@@ -106,15 +107,30 @@ public sealed class DiscordRestClient(HttpClient http)
 
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var message = body.Length > 500 ? body[..500] : body;
-        throw new DiscordApiException((int)response.StatusCode, $"Discord answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {Redact(response.RequestMessage?.RequestUri)}: {message}");
+        var path = TokenRedaction.Url(response.RequestMessage?.RequestUri);
+        throw new DiscordApiException((int)response.StatusCode, $"Discord answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {path}: {message}");
     }
-
-    /// <summary>Interaction tokens are long; they stay out of exception messages and therefore out of logs.</summary>
-    private static string Redact(Uri? uri) =>
-        uri is null ? string.Empty : string.Join('/', uri.AbsolutePath.Split('/').Select(s => s.Length > 40 ? "{token}" : s));
 }
 
-public sealed class DiscordApiException(int statusCode, string message) : Exception(message)
+/// <summary>Discord answered with an error status; the message names the request with its token segment masked (<see cref="TokenRedaction"/>).</summary>
+public sealed class DiscordApiException(int statusCode, string message)
+    : ChatDeliveryException(Classify(statusCode), Explain(statusCode), message)
 {
     public int StatusCode { get; } = statusCode;
+
+    private static ChatFailureKind Classify(int statusCode) => statusCode switch
+    {
+        404 => ChatFailureKind.Gone,
+        403 => ChatFailureKind.Forbidden,
+        429 => ChatFailureKind.RateLimited,
+        408 or >= 500 => ChatFailureKind.Transient,
+        _ => ChatFailureKind.Rejected,
+    };
+
+    private static string Explain(int statusCode) => statusCode switch
+    {
+        404 => "the channel no longer exists (Discord answered 404)",
+        403 => "the bot may not post in the channel any more (Discord answered 403)",
+        _ => $"Discord answered {statusCode}",
+    };
 }
