@@ -98,6 +98,42 @@ public sealed class ActorCardCache : IDisposable
         return ForMatch(entry.Reply, match);
     }
 
+    /// <summary>
+    /// The chart of the card with this key, for <c>GET /charts/actors/...</c>: from the cache, or built when the key is
+    /// the actor's current one (another replica posted it); null for an unknown actor, another day or an older version.
+    /// </summary>
+    public async Task<ReadOnlyMemory<byte>?> GetChartAsync(string actorId, DateOnly day, long version, CancellationToken cancellationToken)
+    {
+        var key = new BuildKey(actorId, day, version);
+        lock (gate)
+        {
+            if (entries.TryGetValue(actorId, out var node) && node.Value.Key == key)
+            {
+                return node.Value.Reply.Image?.Png;
+            }
+        }
+
+        if (directory.FindById(actorId) is not { } actor || day != actors.Today
+            || await store.GetCardVersionAsync(actor.Id, cancellationToken) != version)
+        {
+            return null;
+        }
+
+        return (await GetAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), cancellationToken)).Image?.Png;
+    }
+
+    /// <summary>Where <c>GET /charts/actors/{actor}/{day}/{version}.png</c> serves the chart, when a public base URL is set.</summary>
+    private static Uri? ChartUrl(string? baseUrl, BuildKey key)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return null;
+        }
+
+        var root = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        return new Uri(root, $"charts/actors/{Uri.EscapeDataString(key.ActorId)}/{key.Day.DayNumber}/{key.Version}.png");
+    }
+
     public void Dispose()
     {
         directory.Changed -= OnDirectoryChanged;
@@ -131,7 +167,10 @@ public sealed class ActorCardCache : IDisposable
             var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), stopping.Token);
             var settings = options.Value;
             var png = ActorChart.Render(actor.Name, card.ChartFrom, card.ChartTo, card.Days, settings.ChartWidth, settings.ChartHeight);
-            var chart = new ReplyImage($"actor-{actor.Id}.png", png, ActorChart.AltText(actor.Name, card.ChartFrom, card.ChartTo, card.Days));
+            var chart = new ReplyImage($"actor-{actor.Id}.png", png, ActorChart.AltText(actor.Name, card.ChartFrom, card.ChartTo, card.Days))
+            {
+                Url = ChartUrl(settings.ChartBaseUrl, key),
+            };
             var reply = ActorCardReply.Card(card, chart);
 
             // An open poll on the card closes at its time, not through a write: the card is good until the first closes.

@@ -30,6 +30,13 @@ public sealed class ActorsOptions
     [Range(0, 4096)]
     public int CardCacheMegabytes { get; set; } = 16;
 
+    /// <summary>
+    /// The public address of this worker (e.g. <c>https://bot.example.com/</c>), when Discord and Slack can reach it:
+    /// cards then show their chart from <c>GET /charts/actors/...</c> instead of uploading it with every answer.
+    /// </summary>
+    [Url]
+    public string? ChartBaseUrl { get; set; }
+
     /// <summary>Actors listed by <c>/actors top</c>.</summary>
     [Range(1, 50)]
     public int TopCount { get; set; } = 15;

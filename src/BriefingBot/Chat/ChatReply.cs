@@ -41,4 +41,8 @@ public enum ButtonStyle
 /// <summary>A button; <paramref name="Id"/> carries feature and entity (<c>poll:vote:42:likely</c>), never a secret.</summary>
 public sealed record ReplyButton(string Id, string Label, ButtonStyle Style = ButtonStyle.Secondary);
 
-public sealed record ReplyImage(string FileName, ReadOnlyMemory<byte> Png, string AltText);
+public sealed record ReplyImage(string FileName, ReadOnlyMemory<byte> Png, string AltText)
+{
+    /// <summary>Where the platform can fetch the same PNG itself (served by this worker): shown from there, not uploaded.</summary>
+    public Uri? Url { get; init; }
+}

@@ -83,6 +83,7 @@ public static class BriefingBotBuilder
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
         app.MapGet("/readyz", Readiness.CheckAsync);
         app.MapTelemetry();
+        app.MapActorCharts();
         app.MapSlack();
         app.MapDiscord();
         app.MapWeb();

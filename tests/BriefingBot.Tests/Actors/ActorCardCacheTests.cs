@@ -182,10 +182,41 @@ public abstract class ActorCardCacheContract : IAsyncDisposable
         Assert.Equal(0, Cache.Count);
     }
 
-    private async Task StartAsync(int megabytes = 16)
+    [Fact]
+    public async Task GetAsync_ChartBaseUrl_ChartServedByItsVersionedAddressOnly()
+    {
+        await StartAsync(chartBaseUrl: "https://bot.example/");
+        var store = services!.GetRequiredService<IActorStore>();
+        var version = await store.GetCardVersionAsync("kp", Ct);
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+
+        var card = await CardAsync("North Korea");
+
+        Assert.Equal(new Uri($"https://bot.example/charts/actors/kp/{day.DayNumber}/{version}.png"), card.Image!.Url);
+        var served = await Cache.GetChartAsync("kp", day, version, Ct);
+        Assert.True(served!.Value.Span.SequenceEqual(card.Image.Png.Span));
+        Assert.Null(await Cache.GetChartAsync("kp", day, version - 1, Ct));
+        Assert.Null(await Cache.GetChartAsync("kp", day.AddDays(-1), version, Ct));
+        Assert.Null(await Cache.GetChartAsync("no-such-actor", day, version, Ct));
+    }
+
+    [Fact]
+    public async Task GetChartAsync_CurrentVersionNotCached_BuildsIt()
+    {
+        await StartAsync(chartBaseUrl: "https://bot.example/");
+        var version = await services!.GetRequiredService<IActorStore>().GetCardVersionAsync("ru", Ct);
+
+        var served = await Cache.GetChartAsync("ru", DateOnly.FromDateTime(Now.UtcDateTime), version, Ct);
+
+        Assert.True(served!.Value.Length > 1000);
+        Assert.Equal(1, Cache.Builds);
+    }
+
+    private async Task StartAsync(int megabytes = 16, string? chartBaseUrl = null)
     {
         var settings = (await StorageAsync()).Select(s => new KeyValuePair<string, string?>("Storage:" + s.Key, s.Value))
-            .Append(new("Actors:CardCacheMegabytes", megabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(new("Actors:CardCacheMegabytes", megabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("Actors:ChartBaseUrl", chartBaseUrl));
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         collection.AddLogging();

@@ -14,6 +14,7 @@ public sealed record SlackText(string Type, string Text)
 [JsonDerivedType(typeof(SectionBlock))]
 [JsonDerivedType(typeof(ContextBlock))]
 [JsonDerivedType(typeof(ActionsBlock))]
+[JsonDerivedType(typeof(ImageBlock))]
 public abstract record SlackBlock(string Type)
 {
     /// <summary>Characters of text this block carries, for the per-message aggregate cap.</summary>
@@ -22,6 +23,7 @@ public abstract record SlackBlock(string Type)
         SectionBlock s => (s.Text?.Text.Length ?? 0) + (s.Fields?.Sum(f => f.Text.Length) ?? 0),
         ContextBlock c => c.Elements.Sum(e => e.Text.Length),
         ActionsBlock a => a.Elements.Sum(e => e.Text.Text.Length + e.Value.Length),
+        ImageBlock i => i.AltText.Length,
         _ => 0,
     };
 }
@@ -29,6 +31,9 @@ public abstract record SlackBlock(string Type)
 public sealed record SectionBlock(SlackText? Text, IReadOnlyList<SlackText>? Fields = null) : SlackBlock("section");
 
 public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBlock("context");
+
+/// <summary>An image Slack fetches from <paramref name="ImageUrl"/> (a public URL), instead of an uploaded file.</summary>
+public sealed record ImageBlock(string ImageUrl, string AltText) : SlackBlock("image");
 
 public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock("actions");
 

@@ -120,7 +120,7 @@ public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
 
     private async Task UploadImageAsync(string channelId, string? threadTs, ChatReply reply, CancellationToken cancellationToken)
     {
-        if (reply.Image is { } image)
+        if (reply.Image is { Url: null } image)
         {
             await api.UploadImageAsync(channelId, threadTs, image, cancellationToken);
         }

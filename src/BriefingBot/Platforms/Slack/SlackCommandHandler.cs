@@ -36,7 +36,7 @@ public sealed partial class SlackCommandHandler(
                 await budget.CancelAsync();
                 var reply = await work;
                 var messages = SlackRenderer.Render(reply);
-                if (messages.Count > 1 || reply.Image is not null)
+                if (messages.Count > 1 || reply.Image is { Url: null })
                 {
                     _ = DeliverAsync(Task.FromResult(reply), target, skip: 1);
                 }

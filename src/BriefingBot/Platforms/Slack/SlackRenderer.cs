@@ -28,7 +28,11 @@ public static class SlackRenderer
 
         AddLinks(blocks, reply.Links);
         AddButtons(blocks, reply.Buttons);
-        if (reply.Image is { } image)
+        if (reply.Image is { Url: { } imageUrl } shown && !reply.Ephemeral)
+        {
+            blocks.Add(new ImageBlock(imageUrl.AbsoluteUri, SlackMarkdown.Shorten(shown.AltText, SlackLimits.ImageAltText)));
+        }
+        else if (reply.Image is { } image)
         {
             var note = reply.Ephemeral ? "Image not shown in a private answer: " : "Image: ";
             blocks.Add(new ContextBlock([SlackText.Markdown(note + SlackMarkdown.Escape(SlackMarkdown.Shorten(image.AltText, SlackLimits.ImageAltText)))]));

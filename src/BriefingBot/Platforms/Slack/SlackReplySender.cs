@@ -35,7 +35,7 @@ public sealed partial class SlackReplySender(SlackApiClient api, TimeProvider ti
             }
         }
 
-        if (reply.Image is { } image && !reply.Ephemeral)
+        if (reply.Image is { Url: null } image && !reply.Ephemeral)
         {
             await api.UploadImageAsync(target.ChannelId, threadTs: null, image, cancellationToken);
         }

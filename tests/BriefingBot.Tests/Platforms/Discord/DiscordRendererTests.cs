@@ -130,6 +130,26 @@ public sealed class DiscordRendererTests
     }
 
     [Fact]
+    public void Render_ImageWithUrl_ShownOnTheLastEmbedWithoutUpload()
+    {
+        var reply = new ChatReply
+        {
+            Text = "card",
+            Sections = [new ReplySection("One", "a"), new ReplySection("Two", "b")],
+            Image = new ReplyImage("chart.png", new byte[] { 1, 2, 3 }, "A chart") { Url = new Uri("https://bot.example/charts/actors/kp/1/2.png") },
+        };
+
+        var part = Assert.Single(DiscordRenderer.Render(reply));
+
+        Assert.False(part.HasFiles);
+        Assert.Null(part.Payload.Attachments);
+        Assert.Null(part.Payload.Embeds![0].Image);
+        Assert.Equal("https://bot.example/charts/actors/kp/1/2.png", part.Payload.Embeds[1].Image!.Url);
+        var json = System.Text.Json.JsonSerializer.Serialize(part.Payload, BriefingBot.Platforms.Discord.Payloads.DiscordJsonContext.Default.MessagePayload);
+        Assert.Contains("\"image\":{\"url\":\"https://bot.example/charts/actors/kp/1/2.png\"}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Error_MarkedAndEphemeral()
     {
         var part = Assert.Single(DiscordRenderer.Render(ChatReply.Error("nope")));

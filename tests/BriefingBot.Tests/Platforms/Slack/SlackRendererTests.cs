@@ -159,6 +159,39 @@ public sealed class SlackRendererTests
         Assert.Equal(["text", "type"], blocks[0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Render_ImageWithUrl_ImageBlockInsteadOfANote()
+    {
+        var reply = new ChatReply
+        {
+            Text = "card",
+            Image = new ReplyImage("chart.png", new byte[] { 1, 2, 3 }, "A chart of <mentions>") { Url = new Uri("https://bot.example/charts/actors/kp/1/2.png") },
+        };
+
+        var json = JsonNode.Parse(Serialize(SlackRenderer.Render(reply).Single()))!;
+
+        var image = json["blocks"]!.AsArray()[^1]!;
+        Assert.Equal("image", image["type"]!.GetValue<string>());
+        Assert.Equal("https://bot.example/charts/actors/kp/1/2.png", image["image_url"]!.GetValue<string>());
+        Assert.Equal("A chart of <mentions>", image["alt_text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Render_ImageWithUrlInAPrivateAnswer_OnlyTheNote()
+    {
+        var reply = new ChatReply
+        {
+            Text = "card",
+            Ephemeral = true,
+            Image = new ReplyImage("chart.png", new byte[] { 1, 2, 3 }, "A chart") { Url = new Uri("https://bot.example/c.png") },
+        };
+
+        var blocks = SlackRenderer.Render(reply).Single().Blocks;
+
+        Assert.DoesNotContain(blocks, b => b is ImageBlock);
+        Assert.Contains(blocks, b => b is ContextBlock);
+    }
+
     private static string Serialize(SlackMessage message) =>
         JsonSerializer.Serialize(new PostMessageRequest("C1", message.Text, message.Blocks), SlackJsonContext.Default.PostMessageRequest);
 }

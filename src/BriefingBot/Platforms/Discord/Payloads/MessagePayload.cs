@@ -13,10 +13,15 @@ public sealed record MessagePayload(
 
 public sealed record Embed(string? Title = null, string? Description = null, IReadOnlyList<EmbedField>? Fields = null, string? Url = null, int? Color = null)
 {
+    /// <summary>An image Discord fetches from a URL (an uploaded file is an attachment instead).</summary>
+    public EmbedImage? Image { get; init; }
+
     /// <summary>The characters Discord counts against its 6,000 per message. A method, not a property: the JSON source
     /// generator writes every public property, and Discord documents no such field.</summary>
     public int CharacterCount() => (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 }
+
+public sealed record EmbedImage(string Url);
 
 public sealed record EmbedField(string Name, string Value, bool? Inline = null);
 

@@ -18,7 +18,16 @@ public static class DiscordRenderer
     {
         var flags = reply.Ephemeral ? DiscordLimits.MessageFlagEphemeral : (int?)null;
         var contentChunks = TextSplitter.Split(MentionPrefix(reply.Mention) + ContentText(reply), DiscordLimits.ContentLength).Where(c => c.Length > 0).ToList();
-        var embedGroups = PackEmbeds(reply.Sections.SelectMany(s => ToEmbeds(s, reply.IsError)).ToList());
+        var embeds = reply.Sections.SelectMany(s => ToEmbeds(s, reply.IsError)).ToList();
+        if (reply.Image is { Url: { } imageUrl })
+        {
+            // Served by URL: the image rides on the last embed (or one of its own) and no file is uploaded.
+            embeds = embeds.Count == 0
+                ? [new Embed(Color: reply.IsError ? ErrorColor : InfoColor) { Image = new EmbedImage(imageUrl.AbsoluteUri) }]
+                : [.. embeds.SkipLast(1), embeds[^1] with { Image = new EmbedImage(imageUrl.AbsoluteUri) }];
+        }
+
+        var embedGroups = PackEmbeds(embeds);
         var rowGroups = reply.Buttons.Select(ToButton).Chunk(DiscordLimits.ButtonsPerRow)
             .Select(b => new ActionRow(b)).Chunk(DiscordLimits.ActionRows).ToList();
 
@@ -32,7 +41,7 @@ public static class DiscordRenderer
         var count = Math.Max(1, Math.Max(embedGroups.Count, rowGroups.Count));
         for (var i = 0; i < count; i++)
         {
-            var files = i == count - 1 && reply.Image is { } image
+            var files = i == count - 1 && reply.Image is { Url: null } image
                 ? new[] { new OutgoingFile(image.FileName, image.Png, "image/png") }
                 : [];
             messages.Add(Message(
