@@ -42,6 +42,36 @@ public sealed partial class RunningBot : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Types a line into the process's standard input (the shell reads one command a line).</summary>
+    public async Task SendLineAsync(string line)
+    {
+        await process.StandardInput.WriteLineAsync(line);
+        await process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Waits until standard output matches <paramref name="pattern"/>; fails early if the process exits.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = pattern.Match(Output);
+            if (match.Success)
+            {
+                return match;
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"BriefingBot exited with {process.ExitCode} before printing /{pattern}/; stderr: {Error}; stdout: {Output}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"BriefingBot did not print /{pattern}/; stderr: {Error}; stdout: {Output}");
+    }
+
     public int Id => process.Id;
 
     /// <summary>Types one line into the process's standard input (the shell reads one command a line).</summary>
