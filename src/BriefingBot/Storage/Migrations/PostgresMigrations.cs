@@ -202,5 +202,6 @@ internal static class PostgresMigrations
             UPDATE articles SET stored_at = fetched_at;
             CREATE INDEX ix_articles_stored ON articles(stored_at, id);
             """),
+        StoryMigrations.Postgres,
     ];
 }

@@ -217,5 +217,6 @@ internal static class SqliteMigrations
             UPDATE articles SET stored_at = fetched_at;
             CREATE INDEX ix_articles_stored ON articles(stored_at, id);
             """),
+        StoryMigrations.Sqlite,
     ];
 }
