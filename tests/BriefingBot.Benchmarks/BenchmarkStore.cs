@@ -18,11 +18,13 @@ internal sealed class BenchmarkStore(ServiceProvider services) : IAsyncDisposabl
 
     public IMetadataStore Metadata => services.GetRequiredService<IMetadataStore>();
 
-    public static async Task<BenchmarkStore> OpenSqliteAsync(string path, CancellationToken cancellationToken)
+    public static async Task<BenchmarkStore> OpenSqliteAsync(
+        string path, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([
             new("Storage:Provider", "Sqlite"),
             new("Storage:SqlitePath", path),
+            .. settings ?? [],
         ]).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -31,6 +31,9 @@ public sealed record NewArticle(
 {
     /// <summary>The chat workspace that added it (<c>discord:123</c>); null: shared by every workspace (operator files and feeds).</summary>
     public string? Tenant { get; init; }
+
+    /// <summary>What the article is about, for story grouping; computed ahead by the builder, or by the store when null.</summary>
+    public Stories.StoryTerms? StoryTerms { get; init; }
 }
 
 public enum AddOutcome
@@ -38,7 +41,7 @@ public enum AddOutcome
     /// <summary>Stored as the first source of a new story.</summary>
     Added,
 
-    /// <summary>Stored as another source of an existing story (near-duplicate text).</summary>
+    /// <summary>Stored as another source of an existing story (near-duplicate text, or another report of the same event).</summary>
     AddedToStory,
 
     /// <summary>Not stored: the same canonical URL or the same normalised text is already there.</summary>

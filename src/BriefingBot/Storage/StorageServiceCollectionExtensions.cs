@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddValidatedOptions<Articles.Stories.StoriesOptions>(Articles.Stories.StoriesOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<SqliteDatabase>();

@@ -13,7 +13,7 @@ public sealed class PostgresActorStoreTests(PostgresTestDatabase database) : Act
             new Dictionary<string, string?> { ["Provider"] = "Postgres", ["ConnectionString"] = database.ConnectionString }, Ct);
         await using var connection = await harness.Services.GetRequiredService<PostgresDatabase>().OpenAsync(Ct);
         await using var truncate = new NpgsqlCommand(
-            "TRUNCATE articles, stories, meta, actor_aliases, actor_articles, actor_days, actor_pairs, card_versions RESTART IDENTITY CASCADE", connection);
+            "TRUNCATE articles, stories, meta, actor_aliases, actor_articles, actor_days, actor_pairs, story_index, story_term_counts, story_merges, card_versions RESTART IDENTITY CASCADE", connection);
         await truncate.ExecuteNonQueryAsync(Ct);
         return harness;
     }

@@ -12,7 +12,7 @@ public sealed class PostgresArticleStoreTests(PostgresTestDatabase database) : A
         var harness = await StorageHarness.StartAsync(
             new Dictionary<string, string?> { ["Provider"] = "Postgres", ["ConnectionString"] = database.ConnectionString }, Ct);
         await using var connection = await harness.Services.GetRequiredService<PostgresDatabase>().OpenAsync(Ct);
-        await using var truncate = new NpgsqlCommand("TRUNCATE articles, stories, meta, development_groups RESTART IDENTITY CASCADE", connection);
+        await using var truncate = new NpgsqlCommand("TRUNCATE articles, stories, meta, development_groups, story_index, story_term_counts, story_merges RESTART IDENTITY CASCADE", connection);
         await truncate.ExecuteNonQueryAsync(Ct);
         return harness;
     }

@@ -27,11 +27,27 @@ internal static class TestArticles
             ArticleFingerprint.ContentHash(normalized), ArticleFingerprint.MinHash(normalized));
     }
 
-    /// <summary>A deterministic text of <paramref name="words"/> words from <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// A deterministic text of <paramref name="words"/> words from <paramref name="seed"/>. Every tenth word is one of the
+    /// seed's own invented names, so texts of different seeds report different events (a bag of the shared vocabulary
+    /// alone would be one topic to story grouping).
+    /// </summary>
     public static string LongText(int seed, int words = 400)
     {
         var random = new Random(seed);
-        return string.Join(' ', Enumerable.Range(0, words).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        var names = TopicNames(seed);
+        return string.Join(' ', Enumerable.Range(0, words).Select(i => i % 10 == 9 ? names[(i / 10) % names.Length] : Vocabulary[random.Next(Vocabulary.Length)]));
+    }
+
+    /// <summary>Four invented words (letters only) that only texts of this seed contain.</summary>
+    public static string[] TopicNames(int seed)
+    {
+        string[] syllables = ["ka", "lo", "mir", "ves", "tra", "nu", "zor", "ben", "dal", "ri", "sha", "tep", "qui", "an", "gor", "pel"];
+        return [.. Enumerable.Range(0, 4).Select(k =>
+        {
+            var value = (uint)((seed * 4) + k + 1) * 2654435761u;
+            return "z" + string.Concat(Enumerable.Range(0, 5).Select(s => syllables[(value >> (s * 4)) & 15]));
+        })];
     }
 
     /// <summary>The same text with the words at <paramref name="positions"/> replaced.</summary>

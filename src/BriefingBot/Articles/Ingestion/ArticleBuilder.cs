@@ -27,7 +27,10 @@ public sealed class ArticleBuilder(TimeProvider time)
             Language(extracted.Language),
             text,
             ArticleFingerprint.ContentHash(normalized),
-            ArticleFingerprint.MinHash(normalized));
+            ArticleFingerprint.MinHash(normalized))
+        {
+            StoryTerms = Stories.StoryTerms.From(title, text),
+        };
     }
 
     public static int CountWords(string text) => ArticleFingerprint.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -207,5 +207,6 @@ internal static class PostgresMigrations
         CardVersionMigrations.Postgres,
         WebMigrations.Postgres,
         FollowMigrations.Postgres,
+        StoryMigrations.Postgres,
     ];
 }

@@ -222,5 +222,6 @@ internal static class SqliteMigrations
         CardVersionMigrations.Sqlite,
         WebMigrations.Sqlite,
         FollowMigrations.Sqlite,
+        StoryMigrations.Sqlite,
     ];
 }

@@ -1,4 +1,6 @@
 using BriefingBot.Articles;
+using BriefingBot.Articles.Stories;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BriefingBot.Storage.Postgres;
@@ -9,8 +11,15 @@ namespace BriefingBot.Storage.Postgres;
 /// store an article once and agree on its story; unique constraints with ON CONFLICT back this up.
 /// Search ranks the newest <see cref="SearchTerms.RankWindow"/> matches, like the SQLite store.
 /// </summary>
-public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider timeProvider) : IArticleStore
+/// <remarks>
+/// Document frequencies for story grouping are loaded once per process and written back per batch; several workers
+/// each keep their own copy, which only drifts the IDF weights a little between them.
+/// </remarks>
+public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider timeProvider, IOptions<StoriesOptions>? stories = null)
+    : IArticleStore
 {
+    private TermStatistics? statistics;
+
     private const string SummaryColumns = "id, story_id, title, source, url, published_at, fetched_at";
 
     private const string SearchSql = """
@@ -44,16 +53,30 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await PostgresArticleWriter.LockIngestionAsync(connection, transaction, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        var results = new AddResult[articles.Count];
-        for (var i = 0; i < articles.Count; i++)
+        // The ingestion lock also keeps this process's batches from using the statistics at once.
+        try
         {
-            results[i] = await PostgresArticleWriter.AddAsync(connection, transaction, articles[i], now, cancellationToken);
-            await PostgresArticleOwners.RecordAsync(connection, transaction, articles[i], results[i], cancellationToken);
+            var counts = statistics ??= await PostgresStoryWriter.LoadStatisticsAsync(connection, transaction, cancellationToken);
+            var options = stories?.Value ?? new StoriesOptions();
+            var now = timeProvider.GetUtcNow();
+            var results = new AddResult[articles.Count];
+            for (var i = 0; i < articles.Count; i++)
+            {
+                results[i] = await PostgresArticleWriter.AddAsync(connection, transaction, articles[i], now, counts, options, cancellationToken);
+                await PostgresArticleOwners.RecordAsync(connection, transaction, articles[i], results[i], cancellationToken);
+            }
+
+            await PostgresStoryWriter.SaveStatisticsAsync(connection, transaction, counts, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return results;
+        }
+        catch
+        {
+            // Rolled back: reload what was committed next time.
+            statistics = null;
+            throw;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return results;
     }
 
     public async Task<Article?> GetAsync(long id, CancellationToken cancellationToken)
@@ -85,7 +108,10 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
             cancellationToken);
 
     public Task<IReadOnlyList<ArticleSummary>> ListStoryAsync(long storyId, CancellationToken cancellationToken) =>
-        ListSummariesAsync($"SELECT {SummaryColumns} FROM articles WHERE story_id = $1 ORDER BY id", [storyId], cancellationToken);
+        ListSummariesAsync(
+            $"SELECT {SummaryColumns} FROM articles WHERE story_id = coalesce((SELECT merged_into FROM stories WHERE id = $1), $1) ORDER BY id",
+            [storyId],
+            cancellationToken);
 
     public async Task<IReadOnlyList<ArticleSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using BriefingBot.Articles;
+using BriefingBot.Articles.Stories;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,8 @@ internal static class PostgresArticleWriter
     }
 
     public static async Task<AddResult> AddAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticle article, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticle article, DateTimeOffset now, TermStatistics statistics,
+        StoriesOptions options, CancellationToken cancellationToken)
     {
         if (await FindDuplicateAsync(connection, transaction, article, cancellationToken) is { } duplicate)
         {
@@ -26,10 +28,12 @@ internal static class PostgresArticleWriter
         }
 
         var bandKeys = ArticleFingerprint.BandKeys(article.MinHash);
-        var storyId = await FindNearDuplicateStoryAsync(connection, transaction, bandKeys, article.MinHash, cancellationToken);
-        var outcome = storyId is null ? AddOutcome.Added : AddOutcome.AddedToStory;
-        var newStory = storyId is null;
-        storyId ??= await InsertStoryAsync(connection, transaction, article.Title, now, cancellationToken);
+        // The near-duplicate check stays the fast first step; otherwise the story is chosen by similarity.
+        var copyOf = await FindNearDuplicateStoryAsync(connection, transaction, bandKeys, article.MinHash, cancellationToken);
+        var terms = article.StoryTerms ?? StoryTerms.From(article.Title, article.Text);
+        var (storyId, newStory) = await PostgresStoryWriter.AssignAsync(
+            connection, transaction, article, terms, copyOf, statistics, options, now, cancellationToken);
+        var outcome = newStory ? AddOutcome.Added : AddOutcome.AddedToStory;
 
         await using var insert = new NpgsqlCommand("""
             INSERT INTO articles (story_id, url, canonical_url, title, source, author, published_at, fetched_at, language, text,
@@ -39,7 +43,7 @@ internal static class PostgresArticleWriter
             RETURNING id
             """, connection, transaction);
         var p = insert.Parameters;
-        p.AddWithValue(storyId.Value);
+        p.AddWithValue(storyId);
         p.AddWithValue(article.Url);
         p.AddWithValue(article.CanonicalUrl);
         p.AddWithValue(article.Title);
@@ -61,14 +65,14 @@ internal static class PostgresArticleWriter
             bands.Parameters.AddWithValue(bandKeys);
             bands.Parameters.AddWithValue(id);
             await bands.ExecuteNonQueryAsync(cancellationToken);
-            return new AddResult(outcome, id, storyId.Value);
+            return new AddResult(outcome, id, storyId);
         }
 
         // A writer outside the ingestion lock stored the same article first: undo our story and report theirs.
         if (newStory)
         {
             await using var delete = new NpgsqlCommand("DELETE FROM stories WHERE id = $1", connection, transaction);
-            delete.Parameters.AddWithValue(storyId.Value);
+            delete.Parameters.AddWithValue(storyId);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -110,14 +114,5 @@ internal static class PostgresArticleWriter
         }
 
         return NearDuplicate.StoryOf(candidates, minHash);
-    }
-
-    private static async Task<long> InsertStoryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string title, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("INSERT INTO stories (title, created_at) VALUES ($1, $2) RETURNING id", connection, transaction);
-        command.Parameters.AddWithValue(title);
-        command.Parameters.AddWithValue(now.ToUniversalTime());
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -1,15 +1,22 @@
 using BriefingBot.Articles;
+using BriefingBot.Articles.Stories;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Storage.Sqlite;
 
-/// <summary>Articles in one SQLite file: FTS5 search, MinHash LSH bands for near-duplicates, one writer at a time.</summary>
-public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider timeProvider, ILogger<SqliteArticleStore> logger)
+/// <summary>
+/// Articles in one SQLite file: FTS5 search, MinHash LSH bands for near-duplicates, stories grouped by event through
+/// an inverted index of rare terms (<see cref="SqliteStoryWriter"/>), one writer at a time.
+/// </summary>
+public sealed class SqliteArticleStore(
+    SqliteDatabase database, TimeProvider timeProvider, ILogger<SqliteArticleStore> logger, IOptions<StoriesOptions>? stories = null)
     : IArticleStore, IDisposable
 {
     private const string SummaryColumns = "id, story_id, title, source, url, published_at, fetched_at";
     private readonly SqliteArticleSearch search = new(database, logger);
     private SqliteArticleWriter? writer;
+    private TermStatistics? statistics;
 
     public async Task<AddResult> AddAsync(NewArticle article, CancellationToken cancellationToken) =>
         (await AddManyAsync([article], cancellationToken))[0];
@@ -27,19 +34,30 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
             if (writer?.Connection != connection)
             {
                 writer?.Dispose();
-                writer = new SqliteArticleWriter(connection);
+                writer = new SqliteArticleWriter(connection, stories?.Value);
             }
 
-            var now = timeProvider.GetUtcNow();
-            var results = new AddResult[articles.Count];
-            for (var i = 0; i < articles.Count; i++)
+            // Loaded once; a failed batch (rolled back) forgets them so the next one reloads what was committed.
+            var counts = statistics ??= SqliteStoryWriter.LoadStatistics(connection, transaction);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                results[i] = writer.Add(articles[i], transaction, now);
-                SqliteArticleOwners.Record(connection, transaction, articles[i], results[i]);
-            }
+                var now = timeProvider.GetUtcNow();
+                var results = new AddResult[articles.Count];
+                for (var i = 0; i < articles.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[i] = writer.Add(articles[i], transaction, now, counts);
+                    SqliteArticleOwners.Record(connection, transaction, articles[i], results[i]);
+                }
 
-            return results;
+                writer.Stories.SaveStatistics(counts, transaction);
+                return results;
+            }
+            catch
+            {
+                statistics = null;
+                throw;
+            }
         }, cancellationToken);
     }
 
@@ -78,7 +96,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider tim
 
     public Task<IReadOnlyList<ArticleSummary>> ListStoryAsync(long storyId, CancellationToken cancellationToken) =>
         ListSummariesAsync(
-            $"SELECT {SummaryColumns} FROM articles WHERE story_id = $story ORDER BY id",
+            $"SELECT {SummaryColumns} FROM articles WHERE story_id = coalesce((SELECT merged_into FROM stories WHERE id = $story), $story) ORDER BY id",
             command => command.Parameters.AddWithValue("$story", storyId),
             cancellationToken);
 

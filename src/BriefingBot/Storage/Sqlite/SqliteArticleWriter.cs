@@ -1,4 +1,5 @@
 using BriefingBot.Articles;
+using BriefingBot.Articles.Stories;
 using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Storage.Sqlite;
@@ -8,14 +9,14 @@ internal sealed class SqliteArticleWriter : IDisposable
 {
     private readonly SqliteCommand findDuplicate;
     private readonly SqliteCommand findBandCandidates;
-    private readonly SqliteCommand insertStory;
     private readonly SqliteCommand insertArticle;
     private readonly SqliteCommand insertBands;
     private readonly List<BandCandidate> candidates = [];
 
-    public SqliteArticleWriter(SqliteConnection connection)
+    public SqliteArticleWriter(SqliteConnection connection, StoriesOptions? stories = null)
     {
         Connection = connection;
+        Stories = new SqliteStoryWriter(connection, stories ?? new StoriesOptions());
         findDuplicate = Prepare(connection, """
             SELECT id, story_id FROM articles WHERE canonical_url = $url
             UNION ALL
@@ -30,7 +31,6 @@ internal sealed class SqliteArticleWriter : IDisposable
         insertBands = Prepare(connection,
             $"INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES {string.Join(", ", keyNames.Select(k => $"({k}, $article)"))}",
             [.. keyNames, "$article"]);
-        insertStory = Prepare(connection, "INSERT INTO stories (title, created_at) VALUES ($title, $created) RETURNING id", "$title", "$created");
         insertArticle = Prepare(connection, """
             INSERT INTO articles (story_id, url, canonical_url, title, source, author, published_at, fetched_at, language, text,
                                   content_hash, minhash, stored_at)
@@ -42,7 +42,9 @@ internal sealed class SqliteArticleWriter : IDisposable
 
     public SqliteConnection Connection { get; }
 
-    public AddResult Add(NewArticle article, SqliteTransaction transaction, DateTimeOffset now)
+    public SqliteStoryWriter Stories { get; }
+
+    public AddResult Add(NewArticle article, SqliteTransaction transaction, DateTimeOffset now, TermStatistics statistics)
     {
         findDuplicate.Transaction = transaction;
         findDuplicate.Parameters[0].Value = article.CanonicalUrl;
@@ -56,13 +58,15 @@ internal sealed class SqliteArticleWriter : IDisposable
         }
 
         var bandKeys = ArticleFingerprint.BandKeys(article.MinHash);
-        var storyId = FindNearDuplicateStory(bandKeys, article.MinHash, transaction);
-        var outcome = storyId is null ? AddOutcome.Added : AddOutcome.AddedToStory;
-        storyId ??= InsertStory(article.Title, now, transaction);
+        // The near-duplicate check stays the fast first step; otherwise the story is chosen by similarity.
+        var copyOf = FindNearDuplicateStory(bandKeys, article.MinHash, transaction);
+        var terms = article.StoryTerms ?? StoryTerms.From(article.Title, article.Text);
+        var (storyId, started) = Stories.Assign(article, terms, copyOf, statistics, transaction, now);
+        var outcome = started ? AddOutcome.Added : AddOutcome.AddedToStory;
 
         insertArticle.Transaction = transaction;
         var p = insertArticle.Parameters;
-        p[0].Value = storyId.Value;
+        p[0].Value = storyId;
         p[1].Value = article.Url;
         p[2].Value = article.CanonicalUrl;
         p[3].Value = article.Title;
@@ -85,15 +89,15 @@ internal sealed class SqliteArticleWriter : IDisposable
         insertBands.Parameters[bandKeys.Length].Value = id;
         insertBands.ExecuteNonQuery();
 
-        return new AddResult(outcome, id, storyId.Value);
+        return new AddResult(outcome, id, storyId);
     }
 
     public void Dispose()
     {
         findDuplicate.Dispose();
         findBandCandidates.Dispose();
-        insertStory.Dispose();
         insertArticle.Dispose();
+        Stories.Dispose();
         insertBands.Dispose();
     }
 
@@ -115,14 +119,6 @@ internal sealed class SqliteArticleWriter : IDisposable
         }
 
         return NearDuplicate.StoryOf(candidates, minHash);
-    }
-
-    private long InsertStory(string title, DateTimeOffset now, SqliteTransaction transaction)
-    {
-        insertStory.Transaction = transaction;
-        insertStory.Parameters[0].Value = title;
-        insertStory.Parameters[1].Value = SqliteTime.ToMicroseconds(now);
-        return (long)insertStory.ExecuteScalar()!;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
