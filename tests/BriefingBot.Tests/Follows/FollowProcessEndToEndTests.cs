@@ -46,12 +46,12 @@ public sealed partial class FollowProcessEndToEndTests : IAsyncLifetime
         var shell = bot.Start("shell");
         workers.Add(shell);
 
-        await shell.WriteLineAsync("/follow Pyongyang");
+        await shell.SendLineAsync("/follow Pyongyang");
         await shell.WaitForOutputAsync(FollowingPattern(), Patience);
-        await shell.WriteLineAsync("/article add " + file);
+        await shell.SendLineAsync("/article add " + file);
         await shell.WaitForOutputAsync(AlertPattern(), Patience);
         await Task.Delay(TimeSpan.FromSeconds(3), Ct); // three more alert passes: nothing else may arrive
-        await shell.WriteLineAsync("/follow list");
+        await shell.SendLineAsync("/follow list");
         await shell.WaitForOutputAsync(ListPattern(), Patience);
 
         var output = shell.Output;

@@ -74,70 +74,11 @@ public sealed partial class RunningBot : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>Types one line into the process's standard input (the shell reads one command a line).</summary>
-    public async Task SendLineAsync(string line)
-    {
-        await process.StandardInput.WriteLineAsync(line);
-        await process.StandardInput.FlushAsync();
-    }
-
-    /// <summary>Waits until standard output matches <paramref name="pattern"/>; fails early if the process exits.</summary>
-    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
-        {
-            var match = pattern.Match(Output);
-            if (match.Success)
-            {
-                return match;
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"BriefingBot exited with {process.ExitCode} before printing /{pattern}/; stdout: {Output}; stderr: {Error}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"BriefingBot did not print /{pattern}/; stdout: {Output}; stderr: {Error}");
-    }
-
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and Kubernetes do (Mono.Unix is not available: the <c>kill</c> command).</summary>
     public async Task TerminateAsync()
     {
         using var kill = Process.Start("kill", $"-TERM {process.Id}");
         await kill.WaitForExitAsync();
-    }
-
-    /// <summary>Types one line on the process's standard input (the shell reads one command a line).</summary>
-    public async Task WriteLineAsync(string line)
-    {
-        await process.StandardInput.WriteLineAsync(line);
-        await process.StandardInput.FlushAsync();
-    }
-
-    /// <summary>Waits until standard output matches <paramref name="pattern"/>; fails early if the process exits.</summary>
-    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (pattern.Match(Output) is { Success: true } match)
-            {
-                return match;
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"BriefingBot exited with {process.ExitCode} before printing /{pattern}/; stdout: {Output}; stderr: {Error}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"BriefingBot did not print /{pattern}/; stdout: {Output}; stderr: {Error}");
     }
 
     /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
