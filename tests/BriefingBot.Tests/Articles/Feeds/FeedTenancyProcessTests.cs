@@ -40,8 +40,8 @@ public sealed class FeedTenancyProcessTests(PostgresTestDatabase database) : ICl
         bot.Environment["BriefingBot__Slack__SigningSecret"] = SlackTestHost.SigningSecret;
         bot.Environment["BriefingBot__Slack__AdminUserIds__0"] = "UADMIN";
         await using var worker = bot.Start();
-        using var client = new HttpClient { BaseAddress = await worker.WaitForListeningAddressAsync(), Timeout = TimeSpan.FromSeconds(60) };
-        await worker.WaitForErrorAsync(new System.Text.RegularExpressions.Regex("Samples from"), TimeSpan.FromSeconds(90));
+        using var client = new HttpClient { BaseAddress = await worker.WaitForListeningAddressAsync(TimeSpan.FromSeconds(240)), Timeout = TimeSpan.FromSeconds(60) };
+        await worker.WaitForErrorAsync(new System.Text.RegularExpressions.Regex("Samples from"), TimeSpan.FromSeconds(240));
 
         Assert.Contains("Added feed #1 Island Wire", await CommandAsync(client, slack, "T1", "/feed", $"add {site.Url("t1.xml")}"), StringComparison.Ordinal);
         Assert.Contains("Added #", await CommandAsync(client, slack, "T2", "/article", $"add {site.Url("t2.html")}"), StringComparison.Ordinal);
