@@ -29,6 +29,11 @@ public sealed partial class DigestComposer(
         var since = request.Since ?? request.FireTime - FirstDigestLookBack;
         var filter = DigestFilter.Resolve(request.Filter, catalog);
         var rows = await source.ListStoriesStoredSinceAsync(since, filter?.Keyword, cancellationToken);
+        if (request.Tenant is { } tenant)
+        {
+            var visible = await articles.VisibleToAsync([.. rows.Select(r => r.Id)], tenant, cancellationToken);
+            rows = [.. rows.Where(r => visible.Contains(r.Id))];
+        }
         var stories = rows.GroupBy(r => r.StoryId)
             .Where(g => !request.SentStoryIds.Contains(g.Key))
             .Select(g => (IReadOnlyList<DigestArticle>)[.. g])

@@ -21,7 +21,8 @@ public sealed partial class DigestDelivery(
     DigestScheduler scheduler,
     TimeProvider time,
     BotMetrics metrics,
-    ILogger<DigestDelivery> logger)
+    ILogger<DigestDelivery> logger,
+    BriefingBot.Storage.IMetadataStore? metadata = null)
 {
     /// <summary>Stories already sent to a channel are not sent again within this window.</summary>
     public static readonly TimeSpan SentStoryMemory = TimeSpan.FromDays(30);
@@ -117,7 +118,8 @@ public sealed partial class DigestDelivery(
             subscription?.Filter,
             subscription?.MaxItems ?? DigestsOptions.DefaultMaxItems,
             subscription?.TimeZone ?? "UTC",
-            run.FireTime);
+            run.FireTime)
+        { Tenant = await DigestTenants.ForChannelAsync(metadata, run.Platform, run.ChannelId, cancellationToken) };
         var content = await composer.ComposeAsync(request, cancellationToken);
         var payloads = content.Messages.Select(m => JsonSerializer.Serialize(m with { Ephemeral = false }, DigestJson.Default.ChatReply)).ToList();
         await store.SavePartsAsync(run.Id, payloads, content.StoryIds, now, cancellationToken);

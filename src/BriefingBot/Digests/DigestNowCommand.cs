@@ -25,7 +25,8 @@ public sealed class DigestNowCommand(IDigestStore store, IDigestComposer compose
         var state = await store.GetChannelStateAsync(context.Platform, context.ChannelId, now - DigestDelivery.SentStoryMemory, cancellationToken);
         var content = await composer.ComposeAsync(
             new DigestRequest(context.Platform, context.ChannelId, state.LastSentAt, state.SentStoryIds, subscription?.Filter,
-                subscription?.MaxItems ?? DigestsOptions.DefaultMaxItems, subscription?.TimeZone ?? "UTC", now),
+                subscription?.MaxItems ?? DigestsOptions.DefaultMaxItems, subscription?.TimeZone ?? "UTC", now)
+            { Tenant = BriefingBot.Articles.ArticleVisibility.TenantOf(context) },
             cancellationToken);
         var first = content.Messages.Count > 0 ? content.Messages[0] : ChatReply.Message("Nothing new.");
         var more = content.Messages.Count > 1 ? $" ({content.Messages.Count - 1} more messages in the full digest.)" : string.Empty;

@@ -5,7 +5,7 @@ using BriefingBot.Chat.Commands;
 namespace BriefingBot.Digests;
 
 /// <summary><c>/digest schedule schedule:&lt;daily 08:00 | weekdays 07:30 | cron&gt; [timezone] [filter] [max_items]</c>: this channel's digest (admins).</summary>
-public sealed class DigestScheduleCommand(IDigestStore store, DigestScheduler scheduler, TimeProvider time) : ICommand
+public sealed class DigestScheduleCommand(IDigestStore store, DigestScheduler scheduler, TimeProvider time, BriefingBot.Storage.IMetadataStore? metadata = null) : ICommand
 {
     /// <summary>Chat schedules may not fire more often than this; the configuration file may (tests use seconds).</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromMinutes(15);
@@ -50,6 +50,7 @@ public sealed class DigestScheduleCommand(IDigestStore store, DigestScheduler sc
                 string.IsNullOrWhiteSpace(filter) ? null : filter.Trim(), (int)maxItems, SubscriptionOrigin.Chat),
             cancellationToken);
         await scheduler.ScheduleAsync(subscription, cancellationToken);
+        await DigestTenants.RememberAsync(metadata, context, cancellationToken);
         var next = schedule.NextFireAfter(time.GetUtcNow());
         return ChatReply.Private($"Digest scheduled here: {schedule.Text} ({zone}). Next: {DigestText.Local(next, schedule.TimeZone)}.");
     }

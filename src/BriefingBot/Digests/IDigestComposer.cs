@@ -15,7 +15,14 @@ public sealed record DigestRequest(
     string? Filter,
     int MaxItems,
     string TimeZoneId,
-    DateTimeOffset FireTime);
+    DateTimeOffset FireTime)
+{
+    /// <summary>
+    /// The workspace the digest is for (<see cref="DigestTenants"/>): only shared articles and its own are in it. Null:
+    /// every article (the operator's shell).
+    /// </summary>
+    public string? Tenant { get; init; }
+}
 
 /// <summary>
 /// A composed digest: the messages to post in order (each within the platform's limits) and the stories they cover.

@@ -160,7 +160,7 @@ public sealed partial class ArticleIngestor(
         for (var index = 0; index < feed.Items.Count; index++)
         {
             var item = feed.Items[index];
-            var source = item.Link?.AbsoluteUri ?? $"{document.Url.AbsoluteUri}#{item.Id ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            var source = item.Link?.AbsoluteUri ?? $"{document.Url.AbsoluteUri}#{ItemKey(item)}";
             await IsolateAsync(source, run, async () =>
             {
                 var article = await BuildFeedItemAsync(item, source, feedName, feed.Language, trust, cancellationToken);
@@ -207,6 +207,11 @@ public sealed partial class ArticleIngestor(
         var canonical = item.Link is null ? source : UrlCanonicalizer.Canonicalize(item.Link);
         return builder.Build(extracted, source, canonical, source, feedName);
     }
+
+    /// <summary>An item without a link is known by its GUID, else by its title and date (stable across polls, unlike its position).</summary>
+    private static string ItemKey(FeedItem item) =>
+        item.Id ?? "t-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(item.Title + "|" + item.PublishedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))))[..16];
 
     /// <summary>Runs one source or item so that its failure, whatever it is, is reported and the batch goes on.</summary>
     private async Task IsolateAsync(string source, IngestRun run, Func<Task> ingest, CancellationToken cancellationToken)

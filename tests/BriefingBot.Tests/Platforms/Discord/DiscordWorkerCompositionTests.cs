@@ -112,6 +112,9 @@ public sealed class DiscordWorkerCompositionTests : IAsyncLifetime
         [
             new ArticleSearchHit(7, "North Korean troops seen near the front", "Wire", "https://example.com/a", DateTimeOffset.UnixEpoch, "**troops** moved", 1, 7),
         ]);
+        // Chat workspaces see shared articles: every id the store is asked about is shared here.
+        store.VisibleToAsync(Arg.Any<IReadOnlyCollection<long>>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(call => (IReadOnlySet<long>)call.Arg<IReadOnlyCollection<long>>().ToHashSet());
         return store;
     }
 

@@ -83,6 +83,9 @@ public sealed class SlackWorkerCompositionTests
         var store = Substitute.For<IArticleStore>();
         store.SearchAsync("North Korea", Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(
             [new ArticleSearchHit(7, "Troops & tanks <!channel>", "Reuters", "https://example.com/7", DateTimeOffset.UnixEpoch, "**North Korea** sent troops", 1.0, 7)]);
+        // Chat workspaces see shared articles: every id the store is asked about is shared here.
+        store.VisibleToAsync(Arg.Any<IReadOnlyCollection<long>>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(call => (IReadOnlySet<long>)call.Arg<IReadOnlyCollection<long>>().ToHashSet());
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(Substitute.For<IArticleIngestor>());
         var app = builder.Build();
