@@ -3,6 +3,7 @@ using System.Text.Json;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Analysis.Learning;
 
 namespace BriefingBot.Benchmarks;
 
@@ -20,8 +21,9 @@ internal static class AnalyzeBenchmark
     public static async Task<int> RunAsync(int count, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot();
+        var shared = Path.GetDirectoryName(SharedEvalData.FindRoot(root) ?? Path.Combine(root, "..", "shared", "eval"))!;
         var bases = Directory.EnumerateFiles(Path.Combine(root, "config", "samples"), "*.txt")
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "..", "shared", "corpus"), "*.txt"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(shared, "corpus"), "*.txt"))
             .Order(StringComparer.Ordinal)
             .Select(path => ArticleFile.Parse(File.ReadAllText(path)))
             .ToList();
@@ -34,7 +36,7 @@ internal static class AnalyzeBenchmark
         var recognizer = new ActorRecognizer(ActorCatalog.Load(Path.Combine(root, "config", "actors.json")));
         Measure("  actors only", articles, a => recognizer.Recognize(a.Body).Count);
 
-        var cnn = CnnArticles(root);
+        var cnn = CnnArticles(shared);
         if (cnn.Count > 0)
         {
             var longer = Enumerable.Range(0, count).Select(i => cnn[i % cnn.Count]).ToList();
@@ -118,9 +120,9 @@ internal static class AnalyzeBenchmark
         return articles;
     }
 
-    private static List<Text> CnnArticles(string root)
+    private static List<Text> CnnArticles(string shared)
     {
-        var path = Path.Combine(root, "..", "shared", "eval", "summaries", "cnndm-dev.jsonl");
+        var path = Path.Combine(shared, "eval", "summaries", "cnndm-dev.jsonl");
         return !File.Exists(path)
             ? []
             : File.ReadLines(path)

@@ -24,6 +24,8 @@ public static class Program
                 return await AnalyzeBenchmark.RunAsync(Argument(args, 1, 2_000), CancellationToken.None);
             case "analysis-eval":
                 return await AnalysisEvalBenchmark.RunAsync(CancellationToken.None);
+            case "analysis-train":
+                return await AnalysisTrainBenchmark.RunAsync(args.Skip(1).ToList(), CancellationToken.None);
             case "actor":
                 return await ActorBenchmark.RunAsync(Argument(args, 1, 100_000), Argument(args, 2, 1_000_000), Argument(args, 3, 2_000), CancellationToken.None);
             case "digest-build":
@@ -41,7 +43,7 @@ public static class Program
             case "digest-delivery":
                 return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | analysis-train [--rules] [--dry-run] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }
