@@ -27,6 +27,10 @@ public static class TokenRedaction
         return uri.IsAbsoluteUri ? $"{uri.Scheme}://{uri.Authority}{path}{query}" : path + query;
     }
 
+    /// <summary>Only where the address points (scheme, host, port): for a URL that is itself the credential (a Slack response_url, an upload URL).</summary>
+    public static string Origin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } ? $"{uri.Scheme}://{uri.Authority}/{Mask}" : Mask;
+
     /// <summary>A path with the token segments masked.</summary>
     public static string Path(string path)
     {

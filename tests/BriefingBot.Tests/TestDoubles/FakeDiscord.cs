@@ -22,6 +22,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly List<RateLimitRule> rateLimits = [];
+    private readonly List<FailureRule> failures = [];
     private readonly ConcurrentDictionary<string, BucketWindow> buckets = new();
     private readonly ConcurrentDictionary<string, string> messageByNonce = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CreatedMessage> created = new();
@@ -93,6 +94,15 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="count"/> requests whose path contains <paramref name="pathPart"/> are answered <paramref name="status"/>.</summary>
+    public void FailNext(string pathPart, int status, int count = 1)
+    {
+        lock (failures)
+        {
+            failures.Add(new FailureRule(pathPart, status, count));
+        }
+    }
+
     /// <summary>Requests whose path contains <paramref name="pathPart"/> share a bucket of <paramref name="limit"/> per window, announced in headers.</summary>
     public void SetBucket(string pathPart, int limit, TimeSpan window) => buckets[pathPart] = new BucketWindow(limit, window);
 
@@ -153,6 +163,15 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (RejectToken)
         {
             return (401, """{"message":"401: Unauthorized","code":0}""");
+        }
+
+        lock (failures)
+        {
+            if (failures.FirstOrDefault(f => f.Remaining > 0 && request.Path.Contains(f.PathPart, StringComparison.Ordinal)) is { } failure)
+            {
+                failure.Remaining--;
+                return (failure.Status, $$"""{"message":"scripted failure","code":{{(failure.Status == 404 ? 10003 : 0)}}}""");
+            }
         }
 
         if (StrictSchema && UndocumentedFields(request) is { Count: > 0 } unknown)
@@ -296,6 +315,15 @@ public sealed class FakeDiscord : IAsyncDisposable
             body,
             files,
             DateTimeOffset.UtcNow);
+    }
+
+    private sealed class FailureRule(string pathPart, int status, int count)
+    {
+        public string PathPart { get; } = pathPart;
+
+        public int Status { get; } = status;
+
+        public int Remaining { get; set; } = count;
     }
 
     private sealed class RateLimitRule(string pathPart, int count, double retryAfter, bool global)

@@ -56,7 +56,10 @@ public sealed class FakeDiscordGateway(FakeDiscord discord)
     internal async Task AcceptAsync(HttpContext context)
     {
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new FakeGatewaySocket(webSocket, connections.Count, context.Request.Path.Value!, context.Request.QueryString.Value ?? string.Empty, discord);
+        var socket = new FakeGatewaySocket(webSocket, connections.Count, context.Request.Path.Value!, context.Request.QueryString.Value ?? string.Empty, discord)
+        {
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+        };
         connections.Enqueue(socket);
         var reading = socket.ReadLoopAsync();
         var script = scripts.TryDequeue(out var next) ? next : WellBehavedAsync;
@@ -98,6 +101,9 @@ public sealed class FakeGatewaySocket(WebSocket socket, int index, string path, 
 
     public string Query { get; } = query;
 
+    /// <summary>The User-Agent of the WebSocket upgrade request.</summary>
+    public string UserAgent { get; init; } = string.Empty;
+
     public bool AutoAck { get; set; } = true;
 
     public int Heartbeats => Volatile.Read(ref heartbeats);
@@ -131,12 +137,12 @@ public sealed class FakeGatewaySocket(WebSocket socket, int index, string path, 
         return ops.Contains(op) ? frame : throw new InvalidOperationException($"Expected op {string.Join('/', ops)}, got {frame}");
     }
 
-    public async Task CloseAsync(int code)
+    public async Task CloseAsync(int code, string reason = "scripted")
     {
         await sendGate.WaitAsync();
         try
         {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "scripted", CancellationToken.None);
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
         }
         finally
         {

@@ -42,6 +42,8 @@ public static class DiscordServiceCollectionExtensions
             })
             .AddHttpMessageHandler<DiscordAuthHandler>()
             .AddHttpMessageHandler<DiscordRateLimitHandler>()
+            .RemoveAllLoggers()
+            .AddLogger(sp => new RedactingHttpLogger("discord", sp.GetRequiredService<ILogger<RedactingHttpLogger>>()))
             .AddResilienceHandler("discord-transient", AddTransientRetry);
 
         services.AddSingleton<InteractionHandler>();

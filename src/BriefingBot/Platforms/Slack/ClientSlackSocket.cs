@@ -9,6 +9,10 @@ public sealed class ClientSlackSocket : ISlackSocket
     private readonly ClientWebSocket socket = new();
     private readonly SemaphoreSlim sending = new(1, 1);
 
+    public int? CloseCode { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
     public Task ConnectAsync(Uri url, CancellationToken cancellationToken) => socket.ConnectAsync(url, cancellationToken);
 
     public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
@@ -29,6 +33,9 @@ public sealed class ClientSlackSocket : ISlackSocket
 
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                CloseCode = (int?)result.CloseStatus;
+                CloseReason = result.CloseStatusDescription;
+                await AnswerCloseAsync();
                 return null;
             }
 
@@ -37,6 +44,27 @@ public sealed class ClientSlackSocket : ISlackSocket
             {
                 return result.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length) : string.Empty;
             }
+        }
+    }
+
+    /// <summary>Echoes Slack's close frame at once (RFC 6455 5.5.1) instead of leaving the socket half-closed.</summary>
+    private async Task AnswerCloseAsync()
+    {
+        try
+        {
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            socket.Abort();
         }
     }
 

@@ -46,6 +46,13 @@ public static class SlackServiceCollectionExtensions
                 })
                 .AddTimeout(TimeSpan.FromSeconds(30)));
         client.AddHttpMessageHandler<SlackPacingHandler>().AddHttpMessageHandler<SlackAuthHandler>();
+        // Web API method names are no secret; any other address (response_url, upload URL) is itself the credential.
+        client.RemoveAllLoggers().AddLogger(sp =>
+        {
+            var api = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            return new RedactingHttpLogger("slack", sp.GetRequiredService<ILogger<RedactingHttpLogger>>(), uri =>
+                uri is not null && api.IsBaseOf(uri) ? TokenRedaction.Url(uri) : TokenRedaction.Origin(uri));
+        });
 
         services.TryAddSingleton<ShutdownDrain>();
         services.TryAddSingleton<FatalError>();

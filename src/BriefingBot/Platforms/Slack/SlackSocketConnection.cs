@@ -59,6 +59,7 @@ public sealed partial class SlackSocketConnection(
     {
         try
         {
+            var beforeHello = true;
             while (await socket.ReceiveAsync(cancellationToken) is { } text)
             {
                 if (Parse(text) is not { } frame)
@@ -70,6 +71,7 @@ public sealed partial class SlackSocketConnection(
                 switch (frame.Type)
                 {
                     case "hello":
+                        beforeHello = false;
                         LogHello(Number);
                         hello.TrySetResult();
                         break;
@@ -86,6 +88,18 @@ public sealed partial class SlackSocketConnection(
                         }
 
                         break;
+                }
+            }
+
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                if (socket.CloseCode is { } code)
+                {
+                    LogClosed(Number, code, socket.CloseReason ?? string.Empty, beforeHello);
+                }
+                else
+                {
+                    LogDropped(Number, beforeHello);
                 }
             }
         }
@@ -148,6 +162,12 @@ public sealed partial class SlackSocketConnection(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack asked connection {Connection} to disconnect: {Reason}")]
     private partial void LogDisconnect(int connection, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Connection} closed with code {Code} (\"{CloseReason}\"; before hello: {BeforeHello})")]
+    private partial void LogClosed(int connection, int code, string closeReason, bool beforeHello);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Connection} dropped without a close frame (before hello: {BeforeHello})")]
+    private partial void LogDropped(int connection, bool beforeHello);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Connection} sent a frame that is not JSON; ignored")]
     private partial void LogUnreadableFrame(int connection);

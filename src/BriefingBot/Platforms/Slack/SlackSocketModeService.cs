@@ -40,12 +40,25 @@ public sealed partial class SlackSocketModeService(
                     return;
                 }
 
+                if (reason == SlackSocketConnection.Closed)
+                {
+                    // The socket is gone: let it go now rather than hold it through the reconnect's back-off.
+                    var dead = current;
+                    current = null;
+                    await dead.DisposeAsync();
+                    status.Down(PlatformName, "reconnecting");
+                }
+
                 var next = await ConnectAsync(stoppingToken);
                 metrics.Reconnected(PlatformName);
                 var old = current;
                 current = next;
-                await old.CloseAsync(stoppingToken);
-                await old.DisposeAsync();
+                if (old is not null)
+                {
+                    // Slack asked to move (warning, refresh_requested): the new socket is up; the old one finishes its acks and closes.
+                    await old.CloseAsync(stoppingToken);
+                    await old.DisposeAsync();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Platforms.Discord;
+using BriefingBot.Platforms.Discord.Rest;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,8 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         Assert.Equal("/gateway", connection.Path);
         Assert.Equal("?v=10&encoding=json", connection.Query);
+        Assert.Equal(DiscordAuthHandler.UserAgent, connection.UserAgent);
+        Assert.Matches(@"^DiscordBot \(https?://[^,]+, [^)]+\)$", connection.UserAgent);
         var d = identify.GetProperty("d");
         Assert.Equal(DiscordBotHost.Token, d.GetProperty("token").GetString());
         Assert.Equal(0, d.GetProperty("intents").GetInt32());
@@ -198,6 +201,42 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         var second = await fake.Gateway.WaitForConnectionAsync(1);
 
         await WaitForFrameAsync(second, expectedOp);
+    }
+
+    [Fact]
+    public async Task Close_ServerCloseFrame_AnsweredAtOnceAndLoggedWithCodeAndReason()
+    {
+        var answered = new TaskCompletionSource<(int? Code, TimeSpan After)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.Gateway.Enqueue(async socket =>
+        {
+            await HandshakeAsync(socket, "s-echo");
+            var sent = System.Diagnostics.Stopwatch.StartNew();
+            await socket.CloseAsync(4000, "server restarting");
+            var code = await socket.WaitClosedAsync();
+            answered.TrySetResult((code, sent.Elapsed));
+        });
+        await StartBotAsync();
+
+        var (echoed, after) = await answered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(4000, echoed);
+        Assert.True(after < TimeSpan.FromSeconds(2), $"close answered after {after}");
+        await WaitForLogAsync("closed with code 4000 (\"server restarting\")");
+        await WaitForFrameAsync(await fake.Gateway.WaitForConnectionAsync(1), 6);
+    }
+
+    [Fact]
+    public async Task Close_BeforeHello_LoggedWithCodeAndReasonThenReconnects()
+    {
+        fake.Gateway.Enqueue(async socket =>
+        {
+            await socket.CloseAsync(4000, "not ready");
+            await socket.WaitClosedAsync();
+        });
+        await StartBotAsync();
+
+        await WaitForLogAsync("closed before HELLO with code 4000 (\"not ready\")");
+        await WaitForFrameAsync(await fake.Gateway.WaitForConnectionAsync(1), 2);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal("ephemeral", ack["payload"]!["response_type"]!.GetValue<string>());
         Assert.Contains("/help [command]", ack["payload"]!["blocks"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Bearer " + FakeSlack.AppToken, Assert.Single(slack.CallsTo("apps.connections.open")).Authorization);
+        Assert.Empty(session.SchemaErrors);
     }
 
     [Fact]
@@ -127,6 +128,24 @@ public sealed class SlackSocketModeTests
 
         Assert.NotEqual(first.Ticket, second.Ticket);
         Assert.Equal("env-after-drop", (await second.ReceiveAsync(Ct))["envelope_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Socket_ClosedBySlack_CloseAnsweredAtOnceLoggedWithCodeAndReason()
+    {
+        await using var slack = await FakeSlack.StartAsync(Ct);
+        await using var bot = await SlackTestHost.StartAsync(slack, SlackMode.SocketMode, Ct);
+        var first = await slack.NextSessionAsync(Ct);
+
+        var closing = System.Diagnostics.Stopwatch.StartNew();
+        await first.CloseFromServerAsync(Ct);
+        var answer = await first.ClosedByClient.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        var after = closing.Elapsed;
+        await slack.NextSessionAsync(Ct);
+
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, answer);
+        Assert.True(after < TimeSpan.FromSeconds(2), $"close answered after {after}");
+        Assert.Contains(bot.Logs.Entries, e => e.Message.Contains("closed with code 1001 (\"gone\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,8 +11,11 @@ public sealed partial class DiscordGatewayService
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway session resumed at sequence {Sequence}")]
     private partial void LogResumed(long sequence);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway closed with {Code} ({Reason}). The Discord side is stopped and will not reconnect; fix the configuration and restart.")]
-    private partial void LogFatalClose(int code, string reason);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway closed with {Code} ({Reason}; Discord said: \"{CloseReason}\"). The Discord side is stopped and will not reconnect; fix the configuration and restart.")]
+    private partial void LogFatalClose(int code, string reason, string closeReason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway closed before HELLO with code {Code} (\"{CloseReason}\")")]
+    private partial void LogClosedBeforeHello(int code, string closeReason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection failed (attempt {Failures})")]
     private partial void LogConnectionFailed(Exception exception, int failures);
@@ -26,8 +29,8 @@ public sealed partial class DiscordGatewayService
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed for shutdown with code {Code}; the session stays resumable")]
     private partial void LogClosedForShutdown(int code);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed with code {Code}")]
-    private partial void LogClosed(int code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed with code {Code} (\"{CloseReason}\")")]
+    private partial void LogClosed(int code, string closeReason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord asked us to reconnect (op 7); resuming")]
     private partial void LogReconnectRequested();

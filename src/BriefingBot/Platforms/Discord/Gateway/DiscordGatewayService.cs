@@ -46,6 +46,7 @@ public sealed partial class DiscordGatewayService(
     private int maxConcurrency = 1;
     private DateTimeOffset? lastIdentify;
     private long heartbeatsUnacknowledged;
+    private int connects;
 
     /// <summary>The session state, for tests and diagnostics.</summary>
     public string? SessionId => sessionId;
@@ -54,7 +55,6 @@ public sealed partial class DiscordGatewayService(
     {
         var failures = 0;
         var quickEnds = 0;
-        var connects = 0;
         status.Expect(PlatformName);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -69,31 +69,33 @@ public sealed partial class DiscordGatewayService(
                 var url = WithQuery(resume ? resumeUrl! : gatewayUrl!);
                 LogConnecting(resume);
                 var connectedAt = time.GetUtcNow();
-                await using var connection = await connector.ConnectAsync(url, stoppingToken);
-                if (++connects > 1)
-                {
-                    metrics.Reconnected(PlatformName);
-                }
+                var outcome = await ConnectAndRunAsync(url, resume, stoppingToken);
 
-                var (end, code) = await RunSessionAsync(connection, resume, stoppingToken);
+                // The socket is closed and disposed by now: no wait below holds it open.
                 failures = 0;
                 status.Down(PlatformName, "reconnecting");
-                if (end == SessionEnd.Fatal)
+                if (outcome.End == SessionEnd.Fatal)
                 {
-                    var reason = GatewayCloseCodes.Explain(code ?? 0);
-                    LogFatalClose(code ?? 0, reason);
-                    status.Down(PlatformName, $"stopped: close code {code}");
-                    if (code == GatewayCloseCodes.AuthenticationFailed)
+                    var code = outcome.Code ?? 0;
+                    var explained = GatewayCloseCodes.Explain(code);
+                    LogFatalClose(code, explained, outcome.Reason ?? string.Empty);
+                    status.Down(PlatformName, $"stopped: close code {outcome.Code}");
+                    if (outcome.Code == GatewayCloseCodes.AuthenticationFailed)
                     {
-                        fatal.Stop(TokenRejectedMessage($"gateway close code {code}"));
+                        fatal.Stop(TokenRejectedMessage($"gateway close code {outcome.Code}"));
                     }
 
                     return;
                 }
 
-                if (end == SessionEnd.Reidentify)
+                if (outcome.End == SessionEnd.Reidentify)
                 {
                     ForgetSession();
+                }
+
+                if (outcome.InvalidSession)
+                {
+                    await Task.Delay(InvalidSessionDelay(), time, stoppingToken);
                 }
 
                 // One quick reconnect is normal (op 7, a drop); a connection that keeps ending at once must not become a tight loop.
@@ -109,7 +111,7 @@ public sealed partial class DiscordGatewayService(
             }
             catch (Exception ex) when (IsTokenRejected(ex))
             {
-                LogFatalClose(401, "Discord rejected the bot token: check Discord:Token");
+                LogFatalClose(401, "Discord rejected the bot token: check Discord:Token", string.Empty);
                 status.Down(PlatformName, "stopped: token rejected");
                 fatal.Stop(TokenRejectedMessage("401 Unauthorized"));
                 return;
@@ -130,7 +132,19 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
-    private async Task<(SessionEnd End, int? Code)> RunSessionAsync(IGatewayConnection connection, bool resume, CancellationToken stoppingToken)
+    /// <summary>One connection from connect to close; the connection is disposed before this returns.</summary>
+    private async Task<SessionOutcome> ConnectAndRunAsync(Uri url, bool resume, CancellationToken stoppingToken)
+    {
+        await using var connection = await connector.ConnectAsync(url, stoppingToken);
+        if (++connects > 1)
+        {
+            metrics.Reconnected(PlatformName);
+        }
+
+        return await RunSessionAsync(connection, resume, stoppingToken);
+    }
+
+    private async Task<SessionOutcome> RunSessionAsync(IGatewayConnection connection, bool resume, CancellationToken stoppingToken)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var zombie = false;
@@ -145,14 +159,16 @@ public sealed partial class DiscordGatewayService(
             var hello = await connection.ReceiveAsync(stoppingToken);
             if (hello.Message is null)
             {
-                return (GatewayCloseCodes.Classify(hello.CloseCode), hello.CloseCode);
+                LogClosedBeforeHello(hello.CloseCode ?? 0, hello.CloseReason ?? string.Empty);
+                return new(GatewayCloseCodes.Classify(hello.CloseCode), hello.CloseCode, hello.CloseReason);
             }
 
             var first = Parse(hello.Message);
             if (first.Op == ReconnectOp)
             {
+                LogReconnectRequested();
                 await connection.CloseAsync(GatewayCloseCodes.Resumable, stoppingToken);
-                return (SessionEnd.Resume, null);
+                return new(SessionEnd.Resume, null, null);
             }
 
             if (first.Op != HelloOp || first.D?.Deserialize(Json.GatewayHello) is not { HeartbeatInterval: > 0 } helloData)
@@ -183,7 +199,7 @@ public sealed partial class DiscordGatewayService(
                 {
                     if (stoppingToken.IsCancellationRequested)
                     {
-                        return (SessionEnd.Resume, null);
+                        return new(SessionEnd.Resume, null, null);
                     }
 
                     if (zombie)
@@ -196,13 +212,21 @@ public sealed partial class DiscordGatewayService(
                         LogDropped(error);
                     }
 
-                    return (SessionEnd.Resume, null);
+                    return new(SessionEnd.Resume, null, null);
                 }
 
                 if (received.Message is null)
                 {
-                    LogClosed(received.CloseCode ?? 0);
-                    return (zombie ? SessionEnd.Resume : GatewayCloseCodes.Classify(received.CloseCode), received.CloseCode);
+                    if (received.CloseCode is null)
+                    {
+                        LogDropped("closed without a close code");
+                    }
+                    else
+                    {
+                        LogClosed(received.CloseCode.Value, received.CloseReason ?? string.Empty);
+                    }
+
+                    return new(zombie ? SessionEnd.Resume : GatewayCloseCodes.Classify(received.CloseCode), received.CloseCode, received.CloseReason);
                 }
 
                 var frame = Parse(received.Message);
@@ -221,17 +245,14 @@ public sealed partial class DiscordGatewayService(
                     case ReconnectOp:
                         LogReconnectRequested();
                         await connection.CloseAsync(GatewayCloseCodes.Resumable, stoppingToken);
-                        return (SessionEnd.Resume, null);
+                        return new(SessionEnd.Resume, null, null);
                     case InvalidSessionOp:
                         var resumable = frame.D is { ValueKind: JsonValueKind.True };
                         LogInvalidSession(resumable);
                         await connection.CloseAsync(GatewayCloseCodes.Resumable, stoppingToken);
-                        if (!resumable)
-                        {
-                            await Task.Delay(InvalidSessionDelay(), time, stoppingToken);
-                        }
 
-                        return (resumable ? SessionEnd.Resume : SessionEnd.Reidentify, null);
+                        // Discord asks for a 1-5 s wait before identifying again: waited once this socket is disposed.
+                        return new(resumable ? SessionEnd.Resume : SessionEnd.Reidentify, null, null, InvalidSession: !resumable);
                 }
             }
         }
@@ -384,6 +405,9 @@ public sealed partial class DiscordGatewayService(
 
     private static GatewayFrame Parse(byte[] message) =>
         JsonSerializer.Deserialize(message, Json.GatewayFrame) ?? throw new InvalidDataException("Empty gateway frame.");
+
+    /// <summary>How a session ended: what to do next, the server's close code and reason when it closed, and whether op 9 asks for a wait first.</summary>
+    private readonly record struct SessionOutcome(SessionEnd End, int? Code, string? Reason, bool InvalidSession = false);
 
     private static Task SendAsync<T>(IGatewayConnection connection, T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         connection.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, type), cancellationToken);

@@ -1,13 +1,16 @@
 using System.Net.WebSockets;
+using BriefingBot.Platforms.Discord.Rest;
 
 namespace BriefingBot.Platforms.Discord.Gateway;
 
+/// <summary>Opens gateway WebSockets with the same <c>DiscordBot (url, version)</c> User-Agent as REST.</summary>
 public sealed class WebSocketGatewayConnector : IGatewayConnector
 {
     public async Task<IGatewayConnection> ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        socket.Options.SetRequestHeader("User-Agent", DiscordAuthHandler.UserAgent);
         try
         {
             await socket.ConnectAsync(url, cancellationToken);
@@ -48,7 +51,10 @@ public sealed class WebSocketGatewayConnection(ClientWebSocket socket) : IGatewa
             var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return new GatewayReceive(null, (int?)socket.CloseStatus);
+                var code = (int?)socket.CloseStatus;
+                var reason = socket.CloseStatusDescription;
+                await AnswerCloseAsync(code);
+                return new GatewayReceive(null, code, reason);
             }
 
             message.Write(buffer, 0, result.Count);
@@ -58,6 +64,35 @@ public sealed class WebSocketGatewayConnection(ClientWebSocket socket) : IGatewa
             }
         }
     }
+
+    /// <summary>Echoes the server's close frame at once (RFC 6455 5.5.1), then lets the socket go.</summary>
+    private async Task AnswerCloseAsync(int? code)
+    {
+        try
+        {
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(Echo(code), null, timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ArgumentException)
+        {
+            // The other side is gone already.
+        }
+        finally
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>The server's own code where a client may send it; otherwise a normal closure.</summary>
+    private static WebSocketCloseStatus Echo(int? code) => code switch
+    {
+        null => WebSocketCloseStatus.Empty,
+        (>= 1000 and <= 1003) or (>= 1007 and <= 1011) or (>= 3000 and <= 4999) => (WebSocketCloseStatus)code.Value,
+        _ => WebSocketCloseStatus.NormalClosure,
+    };
 
     public async Task CloseAsync(int code, CancellationToken cancellationToken)
     {
