@@ -37,7 +37,7 @@ public static class Program
             case "digest-delivery":
                 return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|actor-url|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }
