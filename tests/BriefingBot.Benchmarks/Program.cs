@@ -31,13 +31,14 @@ public static class Program
             case "actor-http":
                 return await ActorHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), args.Length > 3 ? args[3] : "actor", CancellationToken.None);
             case "startup":
-                return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
+                return await StartupBenchmark.RunAsync(
+                    Argument(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, CancellationToken.None, Argument(args, 3, 2));
             case "votes":
                 return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
             case "digest-delivery":
                 return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|actor-url|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | search [articles=100000] [queries=2000] | analyze [articles=2000] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|actor-url|help] | startup [runs=5] [BriefingBot.dll|-] [idle seconds=2] | votes [users=1000] [clicks=1] [connections=64]");
                 return 2;
         }
     }
