@@ -5,10 +5,11 @@ using NSec.Cryptography;
 namespace BriefingBot.Benchmarks;
 
 /// <summary>
-/// <c>actor-http [seconds] [concurrency] [actor|help]</c>: signed <c>/actor North Korea</c> (or <c>/help actor</c>)
+/// <c>actor-http [seconds] [concurrency] [actor|actor-url|help]</c>: signed <c>/actor North Korea</c> (or <c>/help actor</c>)
 /// through the Slack (<c>/slack/commands</c>) and Discord (<c>/discord/interactions</c>) endpoints of one worker
 /// process that ingested and analysed the samples; its follow-up calls (chart upload, deferred edit) go to
-/// <see cref="FakePlatformApis"/>. Prints req/s, p50/p99 and the worker's CPU per request, for each platform.
+/// <see cref="FakePlatformApis"/>. <c>actor-url</c> sets Actors:ChartBaseUrl, so the chart is shown by URL instead of
+/// uploaded. Prints req/s, p50/p99 and the worker's CPU per request, for each platform.
 /// </summary>
 internal static class ActorHttpBenchmark
 {
@@ -17,6 +18,7 @@ internal static class ActorHttpBenchmark
     public static async Task<int> RunAsync(int seconds, int concurrency, string command, CancellationToken cancellationToken)
     {
         var help = string.Equals(command, "help", StringComparison.OrdinalIgnoreCase);
+        var byUrl = string.Equals(command, "actor-url", StringComparison.OrdinalIgnoreCase);
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var secretBytes = Encoding.UTF8.GetBytes(secret);
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
@@ -32,16 +34,18 @@ internal static class ActorHttpBenchmark
                 "--Discord:Mode", "Http",
                 "--Discord:PublicKey", Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
                 "--Discord:ApiBaseUrl", apis.DiscordApiBase.AbsoluteUri,
+                .. byUrl ? ["--Actors:ChartBaseUrl", "https://bot.example/"] : Array.Empty<string>(),
             ],
             null,
             cancellationToken);
 
         var trigger = 0L;
         HttpRequestMessage Slack() => SlackRequest(secretBytes, Interlocked.Increment(ref trigger), apis.SlackResponseUrl, help);
-        await WaitForCardAsync(worker.Address, Slack, cancellationToken);
+        var cold = await WaitForCardAsync(worker.Address, Slack, cancellationToken);
+        Console.WriteLine($"first /actor of the process (cold: chart engine loaded, card built): {cold.TotalMilliseconds:F0} ms");
         Console.WriteLine($"worker pid {worker.Id}: VmRSS {worker.RssKilobytes() / 1024.0:F1} MiB with the samples analysed");
 
-        var name = help ? "help" : "actor";
+        var name = help ? "help" : byUrl ? "actor-url" : "actor";
         var before = apis.Requests;
         var slack = await HttpLoad.RunAsync($"slack-{name}", worker.Address, Slack, help ? "BriefingBot commands" : Actor, seconds, concurrency, cancellationToken, worker.CpuTime);
         Console.WriteLine($"slack-{name}: {apis.Requests - before} follow-up calls to the fake platform APIs");
@@ -56,20 +60,24 @@ internal static class ActorHttpBenchmark
     }
 
     /// <summary>Asks until the card lists articles: the samples are ingested at start and analysed in the background.</summary>
-    private static async Task WaitForCardAsync(Uri address, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    /// <returns>How long the first request took.</returns>
+    private static async Task<TimeSpan> WaitForCardAsync(Uri address, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
+        TimeSpan? first = null;
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
             using var message = request();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(message, cancellationToken);
+            first ??= System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode && !body.Contains("No stored article mentions", StringComparison.Ordinal))
             {
                 // Let the analysis of the remaining samples finish too.
                 await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-                return;
+                return first.Value;
             }
 
             if (DateTime.UtcNow > deadline)

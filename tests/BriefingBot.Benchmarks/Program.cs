@@ -37,7 +37,8 @@ public static class Program
             case "actor-http":
                 return await ActorHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), args.Length > 3 ? args[3] : "actor", CancellationToken.None);
             case "startup":
-                return await StartupBenchmark.RunAsync(Argument(args, 1, 5), args.Length > 2 ? args[2] : null, CancellationToken.None);
+                return await StartupBenchmark.RunAsync(
+                    Argument(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, CancellationToken.None, Argument(args, 3, 2));
             case "votes":
                 return await VotesBenchmark.RunAsync(Argument(args, 1, 1_000), Argument(args, 2, 1), Argument(args, 3, 64), CancellationToken.None);
             case "digest-delivery":

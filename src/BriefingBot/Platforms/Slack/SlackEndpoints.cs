@@ -118,26 +118,12 @@ public static partial class SlackEndpoints
     /// <summary>The raw body, read once, checked against the signature before anything parses it.</summary>
     private static async Task<VerifiedBody> ReadVerifiedAsync(HttpContext http, SlackRequestVerifier verifier)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } bytes)
         {
             return new(null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return new(null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
         var headers = http.Request.Headers;
-        var bytes = buffer.ToArray();
         return verifier.IsValid(headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], bytes)
             ? new(bytes, null)
             : new(null, Results.Unauthorized());

@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Storage.Sqlite;
 
-public sealed class SqliteActorStore(SqliteDatabase database) : IActorStore
+public sealed class SqliteActorStore(SqliteDatabase database) : IActorStore, IDisposable
 {
     private readonly ActorReader reader = new(async ct => await database.OpenAsync(ct), value => SqliteTime.FromMicroseconds((long)value));
+    private readonly SqliteCardVersions versions = new(database);
 
     public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         reader.GetDaysAsync(actorId, from, to, cancellationToken);
@@ -22,7 +23,9 @@ public sealed class SqliteActorStore(SqliteDatabase database) : IActorStore
 
     public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) => reader.ListAliasesAsync(cancellationToken);
 
-    public Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken) => reader.GetCardVersionAsync(actorId, cancellationToken);
+    public Task<long> GetCardVersionAsync(string actorId, CancellationToken cancellationToken) => versions.GetAsync(actorId, cancellationToken);
+
+    public void Dispose() => versions.Dispose();
 
     public Task<AliasChange> AddAliasAsync(TaughtAlias alias, Actor actor, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>

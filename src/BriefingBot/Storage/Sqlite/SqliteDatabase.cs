@@ -34,6 +34,9 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>Raised before a flush or disposal closes the connections: holders of long-lived ones close theirs.</summary>
+    public event Action? Closing;
+
     /// <summary>A new pooled connection for reading (or for a write already inside <see cref="WriteAsync{T}"/>).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -119,6 +122,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
+        Closing?.Invoke();
         await writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -160,6 +164,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Closing?.Invoke();
         if (writer is not null)
         {
             await writer.DisposeAsync();
@@ -171,6 +176,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        Closing?.Invoke();
         writer?.Dispose();
         writer = null;
         writeGate.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Chat;
+using BriefingBot.Hosting;
 using BriefingBot.Hosting.Telemetry;
 using BriefingBot.Platforms.Discord.Payloads;
 using BriefingBot.Platforms.Discord.Rendering;
@@ -24,7 +25,7 @@ public sealed partial class InteractionEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var receivedAt = time.GetTimestamp();
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -77,29 +78,6 @@ public sealed partial class InteractionEndpoint(
         {
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a Discord interaction request: signature {Check}")]
