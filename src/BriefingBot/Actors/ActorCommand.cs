@@ -10,7 +10,8 @@ namespace BriefingBot.Actors;
 /// Typed platforms (shell, Slack) also accept <c>/actor alias add|remove ...</c> here and hand it to
 /// <c>/actors alias ...</c>: Discord cannot have <c>/actor</c> both take a name and hold subcommands.
 /// </summary>
-public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, IOptions<ActorsOptions> options, IServiceProvider services) : IAutocompleteCommand
+public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, IOptions<ActorsOptions> options, IServiceProvider services, Web.WebLinks? links = null)
+    : IAutocompleteCommand
 {
     private const int ClosestMatches = 5;
 
@@ -35,7 +36,7 @@ public sealed class ActorCommand(ActorService actors, IAnalysisStore analyses, I
         var settings = options.Value;
         var png = ActorChart.Render(card.Actor.Name, card.ChartFrom, card.ChartTo, card.Days, settings.ChartWidth, settings.ChartHeight);
         var chart = new ReplyImage($"actor-{card.Actor.Id}.png", png, ActorChart.AltText(card.Actor.Name, card.ChartFrom, card.ChartTo, card.Days));
-        return ActorCardReply.Card(card, chart);
+        return ActorCardReply.Card(card, chart).WithPage(links?.Actor(card.Actor.Id));
     }
 
     public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(

@@ -32,7 +32,7 @@ public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBloc
 
 public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock("actions");
 
-public sealed record SlackButton(SlackText Text, string ActionId, string Value, string? Style)
+public sealed record SlackButton(SlackText Text, string ActionId, string Value, string? Style, string? Url = null)
 {
     public string Type => "button";
 }
