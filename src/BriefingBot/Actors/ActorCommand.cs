@@ -18,6 +18,7 @@ public sealed class ActorCommand(
     ActorsAliasAddCommand aliasAdd,
     ActorsAliasRemoveCommand aliasRemove,
     ILogger<CommandDispatcher> logger,
+    Web.WebLinks? links = null,
     BotMetrics? metrics = null) : IAutocompleteCommand
 {
     private const int ClosestMatches = 5;
@@ -41,7 +42,8 @@ public sealed class ActorCommand(
             return ActorCardReply.NotFound(name, actors.Closest(name, ClosestMatches), candidates);
         }
 
-        return await cards.GetAsync(match, cancellationToken);
+        var card = await cards.GetAsync(match, cancellationToken);
+        return card.WithPage(links?.Actor(match.Actor.Id));
     }
 
     public ValueTask<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(

@@ -19,6 +19,10 @@ public sealed record ChatReply
     public static ChatReply Private(string text) => new() { Text = text, Ephemeral = true };
 
     public static ChatReply Error(string text) => new() { Text = text, Ephemeral = true, IsError = true };
+
+    /// <summary>This reply with an "Open in browser" link button to its web page; unchanged when <paramref name="url"/> is null.</summary>
+    public ChatReply WithPage(string? url) =>
+        url is null ? this : this with { Buttons = [.. Buttons, ReplyButton.Link("Open in browser", url)] };
 }
 
 public sealed record ReplySection(string Title, string? Body = null)
@@ -39,7 +43,16 @@ public enum ButtonStyle
 }
 
 /// <summary>A button; <paramref name="Id"/> carries feature and entity (<c>poll:vote:42:likely</c>), never a secret.</summary>
-public sealed record ReplyButton(string Id, string Label, ButtonStyle Style = ButtonStyle.Secondary);
+public sealed record ReplyButton(string Id, string Label, ButtonStyle Style = ButtonStyle.Secondary)
+{
+    /// <summary>The id prefix of link buttons: pressing one opens <see cref="Url"/> and asks nothing of the bot.</summary>
+    public const string LinkPrefix = "link:";
+
+    /// <summary>When set, a link button that opens this address (Discord style 5, a Slack url button, a line in the shell).</summary>
+    public string? Url { get; init; }
+
+    public static ReplyButton Link(string label, string url) => new(LinkPrefix + "open", label) { Url = url };
+}
 
 public sealed record ReplyImage(string FileName, ReadOnlyMemory<byte> Png, string AltText)
 {

@@ -9,7 +9,7 @@ namespace BriefingBot.Polls;
 /// Forecast records from resolved (yes/no) polls: mean Brier per person, the team median's Brier on the same polls (the
 /// team forecast is the median vote), calibration in 10 % bins, and the per-channel leaderboard.
 /// </summary>
-public sealed class ForecastStats(IPollStore store, IOptions<PollsOptions> options)
+public sealed class ForecastStats(IPollStore store, IOptions<PollsOptions> options, Web.WebLinks? links = null)
 {
     public async Task<ChatReply> StatsAsync(CommandContext context, string? user, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class ForecastStats(IPollStore store, IOptions<PollsOptions> optio
             ],
             Image = new ReplyImage("calibration.png", PollCharts.Calibration(bins, $"Calibration of {name} ({record.Count} resolved)"),
                 $"Calibration chart of {name}: how often events happened per 10 % forecast bin, with counts."),
-        };
+        }.WithPage(links?.Forecaster(mine[^1].Vote.UserId));
     }
 
     public async Task<ChatReply> LeaderboardAsync(CommandContext context, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class ForecastStats(IPollStore store, IOptions<PollsOptions> optio
         {
             Text = $"🏆 Leaderboard for this channel (at least {minimum} resolved forecasts; lower Brier is better)",
             Sections = [new ReplySection("Ranking", string.Join('\n', lines))],
-        };
+        }.WithPage(links?.Forecasts(context.ChannelId));
     }
 
     private static Dictionary<long, double> Medians(IEnumerable<ScoredVote> votes) =>

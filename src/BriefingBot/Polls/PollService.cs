@@ -13,7 +13,8 @@ public sealed partial class PollService(
     VoteCountUpdater counts,
     TimeProvider time,
     BotMetrics metrics,
-    ILogger<PollService> logger)
+    ILogger<PollService> logger,
+    Web.WebLinks? links = null)
 {
     private readonly IReadOnlyList<IChatPlatform> platformList = [.. platforms];
 
@@ -32,7 +33,7 @@ public sealed partial class PollService(
             new NewPoll(context.Platform, context.ChannelId, context.UserId, context.UserName, draft.Question, draft.DevelopmentId, draft.ActorIds,
                 now, draft.ClosesAt, draft.ResolveBy),
             cancellationToken);
-        var message = await platform.SendAsync(context.ChannelId, PollMessages.Open(poll, 0, clock), cancellationToken);
+        var message = await platform.SendAsync(context.ChannelId, PollMessages.Open(poll, 0, clock).WithPage(links?.Poll(poll.Id)), cancellationToken);
         await store.SetMessageAsync(poll.Id, message, cancellationToken);
         await scheduler.ScheduleCloseAsync(poll.Id, poll.ClosesAt, cancellationToken);
         LogPosted(poll.Id, context.Platform);
@@ -198,7 +199,7 @@ public sealed partial class PollService(
 
         try
         {
-            await platform.SendAsync(poll.ChannelId, PollMessages.Result(poll, PollResult.From(votes)), cancellationToken);
+            await platform.SendAsync(poll.ChannelId, PollMessages.Result(poll, PollResult.From(votes)).WithPage(links?.Poll(poll.Id)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

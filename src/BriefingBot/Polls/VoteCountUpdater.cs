@@ -11,7 +11,7 @@ namespace BriefingBot.Polls;
 /// </summary>
 public sealed partial class VoteCountUpdater(
     IPollStore store, IEnumerable<IChatPlatform> platforms, PollTimeParser clock, IOptions<PollsOptions> options, TimeProvider time,
-    ILogger<VoteCountUpdater> logger) : IDisposable
+    ILogger<VoteCountUpdater> logger, Web.WebLinks? links = null) : IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, byte> pending = new();
@@ -41,7 +41,7 @@ public sealed partial class VoteCountUpdater(
             }
 
             var count = await store.CountVotesAsync(pollId, cancellationToken);
-            await platform.UpdateAsync(message, PollMessages.Open(poll, count, clock), cancellationToken);
+            await platform.UpdateAsync(message, PollMessages.Open(poll, count, clock).WithPage(links?.Poll(poll.Id)), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -27,7 +27,16 @@ public sealed partial class WebTestHost : IAsyncLifetime
     public static readonly CommandContext Ann = new("slack", "C1", "U1", "Ann", IsAdmin: false, IsOperator: false, WorkspaceId: "T1");
     public static readonly CommandContext Zed = new("slack", "C2", "U9", "Zed", IsAdmin: false, IsOperator: false, WorkspaceId: "T2");
     private readonly string database = Path.Combine(Path.GetTempPath(), $"briefingbot-web-{Guid.NewGuid():N}.db");
+    private readonly string? baseUrl;
     private WebApplication app = null!;
+
+    public WebTestHost()
+        : this(null)
+    {
+    }
+
+    /// <summary>With <paramref name="baseUrl"/> as Web:BaseUrl (links and "Open in browser" buttons point there).</summary>
+    internal WebTestHost(string? baseUrl) => this.baseUrl = baseUrl;
 
     public Uri Address { get; private set; } = null!;
 
@@ -59,6 +68,7 @@ public sealed partial class WebTestHost : IAsyncLifetime
             "--Logging:LogLevel:Default", "Trace",
             "--Logging:LogLevel:Microsoft", "Trace",
             "--Storage:SqlitePath", database,
+            .. (baseUrl is null ? Array.Empty<string>() : ["--Web:BaseUrl", baseUrl]),
         ]);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.ConfigurationArgs });
         builder.AddBriefingBot(commandLine);

@@ -19,6 +19,9 @@ public static class DiscordLimits
     public const int ButtonsPerRow = 5;
     public const int ButtonLabelLength = 80;
     public const int CustomIdLength = 100;
+
+    /// <summary>A button that opens its url (no custom id, no interaction).</summary>
+    public const int LinkButtonStyle = 5;
     public const int AutocompleteChoices = 25;
     public const int ChoiceNameLength = 100;
     public const int ThreadNameLength = 100;

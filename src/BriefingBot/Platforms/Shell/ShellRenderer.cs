@@ -50,9 +50,14 @@ public static class ShellRenderer
             AppendLinks(text, reply.Links, string.Empty);
         }
 
-        if (reply.Buttons.Count > 0)
+        if (reply.Buttons.Any(b => b.Url is null))
         {
-            text.AppendLine().AppendLine(string.Join("  ", reply.Buttons.Select(b => $"[{b.Label}]")));
+            text.AppendLine().AppendLine(string.Join("  ", reply.Buttons.Where(b => b.Url is null).Select(b => $"[{b.Label}]")));
+        }
+
+        foreach (var link in reply.Buttons.Where(b => b.Url is not null))
+        {
+            text.Append(link.Label).Append(": ").AppendLine(link.Url);
         }
 
         if (reply.Image is { } image)

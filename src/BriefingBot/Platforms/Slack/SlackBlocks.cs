@@ -37,7 +37,7 @@ public sealed record ImageBlock(string ImageUrl, string AltText) : SlackBlock("i
 
 public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock("actions");
 
-public sealed record SlackButton(SlackText Text, string ActionId, string Value, string? Style)
+public sealed record SlackButton(SlackText Text, string ActionId, string Value, string? Style, string? Url = null)
 {
     public string Type => "button";
 }

@@ -36,7 +36,7 @@ public sealed partial class SlackInteractionHandler(
         var message = interaction.Container?.MessageTs is { } ts ? new MessageRef("slack", channel, ts) : null;
         foreach (var action in interaction.Actions ?? [])
         {
-            if (string.IsNullOrEmpty(action.ActionId))
+            if (string.IsNullOrEmpty(action.ActionId) || action.ActionId.StartsWith(ReplyButton.LinkPrefix, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -152,6 +152,6 @@ public static class SlackRenderer
             ButtonStyle.Danger => "danger",
             _ => null,
         };
-        return new SlackButton(SlackText.Plain(SlackMarkdown.Shorten(button.Label, SlackLimits.ButtonText)), button.Id, button.Id, style);
+        return new SlackButton(SlackText.Plain(SlackMarkdown.Shorten(button.Label, SlackLimits.ButtonText)), button.Id, button.Id, style, button.Url);
     }
 }

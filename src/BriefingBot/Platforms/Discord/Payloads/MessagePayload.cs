@@ -38,8 +38,8 @@ public sealed record AllowedMentions(IReadOnlyList<string> Parse)
 
 public sealed record ActionRow(IReadOnlyList<Button> Components, int Type = 1);
 
-/// <summary>Button styles: 1 primary, 2 secondary, 4 danger.</summary>
-public sealed record Button(int Style, string Label, string CustomId, int Type = 2);
+/// <summary>Button styles: 1 primary, 2 secondary, 4 danger, 5 link (a url instead of a custom id).</summary>
+public sealed record Button(int Style, string Label, string? CustomId, int Type = 2, string? Url = null);
 
 /// <summary>Points at the multipart part <c>files[Id]</c>; the id is the index, sent as a string like every snowflake.</summary>
 public sealed record AttachmentRef(string Id, string Filename, string? Description = null);

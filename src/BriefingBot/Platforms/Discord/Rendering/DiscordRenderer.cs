@@ -177,6 +177,11 @@ public static class DiscordRenderer
 
     private static Button ToButton(ReplyButton button)
     {
+        if (button.Url is { } url)
+        {
+            return new Button(DiscordLimits.LinkButtonStyle, Shorten(button.Label, DiscordLimits.ButtonLabelLength), null, Url: url);
+        }
+
         if (button.Id.Length is 0 or > DiscordLimits.CustomIdLength)
         {
             throw new ArgumentException($"Button id '{button.Id}' must be 1 to {DiscordLimits.CustomIdLength} characters.", nameof(button));
