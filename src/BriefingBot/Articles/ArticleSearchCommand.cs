@@ -1,3 +1,4 @@
+using BriefingBot.Articles.Stories;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 
@@ -5,7 +6,8 @@ namespace BriefingBot.Articles;
 
 /// <summary>
 /// <c>/article search &lt;query&gt;</c>: full-text search, best first, with snippets. Stories, not articles:
-/// hits that report the same story are one item that names its other sources.
+/// hits that report the same story are one item that names its other sources and counts all of the story's sources
+/// ("3 sources: Reuters, AP, BBC").
 /// </summary>
 public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
 {
@@ -30,14 +32,20 @@ public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
             return ChatReply.Message($"No articles match \"{query}\".");
         }
 
+        var sections = new List<ReplySection>(stories.Count);
+        foreach (var story in stories)
+        {
+            sections.Add(Section(story, StoryInfo.From(await store.ListStoryAsync(story.Key, cancellationToken))));
+        }
+
         return new ChatReply
         {
             Text = $"{stories.Count} {(stories.Count == 1 ? "story" : "stories")} matching \"{query}\":",
-            Sections = [.. stories.Select(Section)],
+            Sections = sections,
         };
     }
 
-    private static ReplySection Section(IGrouping<long, ArticleSearchHit> story)
+    private static ReplySection Section(IGrouping<long, ArticleSearchHit> story, StoryInfo? info)
     {
         var best = story.First();
         var others = story.Skip(1).ToList();
@@ -47,6 +55,7 @@ public sealed class ArticleSearchCommand(IArticleStore store) : ICommand
             Fields =
             [
                 new ReplyField("Source", source, Inline: true),
+                .. info is null ? Array.Empty<ReplyField>() : [new ReplyField("Story", info.SourcesLine, Inline: true)],
                 .. others.Count == 0 ? Array.Empty<ReplyField>() : [new ReplyField("Also in", string.Join(", ", others.Select(o => $"{o.Source} (#{o.Id})")), Inline: true)],
             ],
             Links = ArticleText.IsWebUrl(best.Url) ? [new ReplyLink("Link", best.Url)] : [],

@@ -10,6 +10,8 @@ namespace BriefingBot.Digests;
 /// Composes a channel's digest: the stories with articles stored since its last digest and not yet sent there, ranked
 /// (<see cref="DigestRanker"/>), each summarised across its sources with its actors, source links and reported
 /// developments, laid out within the platform's limits (<see cref="DigestLayout"/>, <see cref="DigestBudgets"/>).
+/// A story already sent to the channel that has gained sources since comes back as an update of that story (what is
+/// new, the new sources), ranked with the rest; one whose new articles add no source stays out.
 /// </summary>
 public sealed partial class DigestComposer(
     IDigestSource source,
@@ -35,7 +37,7 @@ public sealed partial class DigestComposer(
             rows = [.. rows.Where(r => visible.Contains(r.Id))];
         }
         var stories = rows.GroupBy(r => r.StoryId)
-            .Where(g => !request.SentStoryIds.Contains(g.Key))
+            .Where(g => !request.SentStoryIds.Contains(g.Key) || NewSources(g).Count > 0)
             .Select(g => (IReadOnlyList<DigestArticle>)[.. g])
             .ToList();
         var mentions = await source.CountActorMentionsAsync([.. stories.SelectMany(s => s).Select(a => a.Id)], cancellationToken);
@@ -50,7 +52,7 @@ public sealed partial class DigestComposer(
         var items = new List<DigestItem>(chosen.Count);
         foreach (var story in chosen)
         {
-            items.Add(await ItemAsync(story, reported.GetValueOrDefault(story.StoryId) ?? [], cancellationToken));
+            items.Add(await ItemAsync(story, reported.GetValueOrDefault(story.StoryId) ?? [], request.SentStoryIds.Contains(story.StoryId), cancellationToken));
         }
 
         LogComposed(logger, request.Platform, request.ChannelId, items.Count, ranked.Count);
@@ -58,11 +60,31 @@ public sealed partial class DigestComposer(
         return new DigestContent(DigestLayout.Messages(header, items, DigestBudgets.For(ChatLimits.For(platforms, request.Platform))), [.. items.Select(i => i.StoryId)]);
     }
 
-    private async Task<DigestItem> ItemAsync(RankedStory story, List<StoredDevelopment> reported, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sources of the story's new articles that none of its older articles had. A sent story without older articles
+    /// was sent with what is "new" here (the same window), so it has nothing to add.
+    /// </summary>
+    private static List<string> NewSources(IEnumerable<DigestArticle> story)
+    {
+        var articles = story.ToList();
+        var known = articles.Where(a => !a.IsNew).Select(a => a.Source).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (known.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. articles.Where(a => a.IsNew).Select(a => a.Source).Distinct(StringComparer.OrdinalIgnoreCase).Where(s => !known.Contains(s))];
+    }
+
+    private async Task<DigestItem> ItemAsync(RankedStory story, List<StoredDevelopment> reported, bool sentBefore, CancellationToken cancellationToken)
     {
         var newestFirst = story.Articles.OrderByDescending(a => a.IsNew).ThenBy(a => a.Id).ToList();
-        var headline = DigestText.Shorten(DigestText.Inert(story.Articles[0].Title), DigestBudgets.MaxHeadlineCharacters);
-        var summary = await SummaryAsync(newestFirst.Take(DigestBudgets.MaxSummarySources).ToList(), cancellationToken);
+        var headline = DigestText.Shorten(
+            DigestText.Inert(Articles.Stories.StoryInfo.CentralTitle([.. story.Articles.Select(a => a.Title)])), DigestBudgets.MaxHeadlineCharacters);
+
+        // An update summarises what is new: the new articles only.
+        var summarised = sentBefore ? newestFirst.Where(a => a.IsNew) : newestFirst;
+        var summary = await SummaryAsync(summarised.Take(DigestBudgets.MaxSummarySources).ToList(), cancellationToken);
         var sources = story.Articles
             .Select(a => (a.Source, Url: DigestText.SafeUrl(a.Url)))
             .Where(a => a.Url is not null)
@@ -81,7 +103,12 @@ public sealed partial class DigestComposer(
             [.. story.Actors.Take(DigestBudgets.MaxActors).Select(a => DigestText.Inert(a.Name))],
             sources,
             shown,
-            reported.Count - shown.Count);
+            reported.Count - shown.Count)
+        {
+            SourceNames = [.. story.Articles.Select(a => DigestText.Inert(a.Source)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            IsUpdate = sentBefore,
+            NewSources = sentBefore ? [.. NewSources(story.Articles).Select(DigestText.Inert)] : [],
+        };
     }
 
     private async Task<string> SummaryAsync(List<DigestArticle> summarised, CancellationToken cancellationToken)

@@ -9,7 +9,19 @@ public sealed record DigestItem(
     IReadOnlyList<string> Actors,
     IReadOnlyList<DigestSourceLink> Sources,
     IReadOnlyList<DigestDevelopment> Developments,
-    int MoreDevelopments);
+    int MoreDevelopments)
+{
+    /// <summary>Every source of the story, in the order they reported it (<see cref="Sources"/> are the links shown).</summary>
+    public IReadOnlyList<string> SourceNames { get; init; } = [];
+
+    /// <summary>
+    /// An update of a story this channel was already sent: <see cref="Summary"/> says what is new and
+    /// <see cref="NewSources"/> names the sources that joined it since.
+    /// </summary>
+    public bool IsUpdate { get; init; }
+
+    public IReadOnlyList<string> NewSources { get; init; } = [];
+}
 
 public sealed record DigestSourceLink(string Source, string Url);
 

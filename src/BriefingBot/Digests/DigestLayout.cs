@@ -56,8 +56,16 @@ public static class DigestLayout
 
     private static ReplySection Section(int number, DigestItem item)
     {
-        var lines = new List<string> { item.Summary };
-        var about = Plural(item.SourceCount, "source", "sources");
+        var lines = new List<string>();
+        if (item.IsUpdate)
+        {
+            lines.Add($"Update, {Plural(item.NewSources.Count, "new source", "new sources")}: {string.Join(", ", item.NewSources)}. What is new:");
+        }
+
+        lines.Add(item.Summary);
+        var about = item.SourceNames.Count == item.SourceCount && item.SourceCount > 0
+            ? Articles.Stories.StoryInfo.Describe(item.SourceNames)
+            : Plural(item.SourceCount, "source", "sources");
         if (item.Actors.Count > 0)
         {
             about += " · " + string.Join(", ", item.Actors);
@@ -77,7 +85,7 @@ public static class DigestLayout
             lines.Add($"and {Plural(hiddenSources, "more source", "more sources")}");
         }
 
-        return new ReplySection($"{number}. {item.Headline}", string.Join('\n', lines.Where(l => l.Length > 0)))
+        return new ReplySection($"{number}. {(item.IsUpdate ? "Update: " : string.Empty)}{item.Headline}", string.Join('\n', lines.Where(l => l.Length > 0)))
         {
             Links = [.. item.Sources.Select(s => new ReplyLink(s.Source, s.Url))],
         };

@@ -8,13 +8,13 @@ public sealed class StoriesOptions : IValidatableObject
     public const string Section = "Stories";
 
     /// <summary>An article joins the most similar story in the window when the TF-IDF cosine reaches this.</summary>
-    public double JoinSimilarity { get; set; } = 0.2;
+    public double JoinSimilarity { get; set; } = 0.18;
 
     /// <summary>Two stories an article matches are one when their centroids are at least this alike.</summary>
     public double MergeSimilarity { get; set; } = 0.5;
 
     /// <summary>Stories with an article within this many days of the new article's date are candidates.</summary>
-    public int WindowDays { get; set; } = 3;
+    public int WindowDays { get; set; } = 7;
 
     /// <summary>Rarest terms of an article that index its story and look up candidates.</summary>
     public int IndexTerms { get; set; } = 20;
