@@ -23,7 +23,5 @@ public sealed record ReplyMention(MentionKind Kind, string Id)
 /// A direct message the platform could not deliver for good: DMs closed (Discord 50007), the user gone, a bot account
 /// (Slack <c>cannot_dm_bot</c>, <c>user_not_found</c>). <see cref="Reason"/> says so in words people read.
 /// </summary>
-public sealed class DirectMessageRefusedException(string reason, Exception? inner = null) : Exception(reason, inner)
-{
-    public string Reason { get; } = reason;
-}
+public sealed class DirectMessageRefusedException(string reason, Exception? inner = null)
+    : ChatDeliveryException(ChatFailureKind.Forbidden, reason, reason, inner);

@@ -104,7 +104,8 @@ public sealed partial class FollowAlerter(
     {
         var now = time.GetUtcNow();
         await store.FailBatchAsync(batch.Id, reason, now, cancellationToken);
-        await store.DisableAsync(follow.Id, $"{reason}; turned off {now:yyyy-MM-dd HH:mm} UTC, /follow again to turn it on", cancellationToken);
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reason}; turned off {now:yyyy-MM-dd HH:mm} UTC, /follow again to turn it on");
+        await store.DisableAsync(follow.Id, note, cancellationToken);
         LogDisabled(follow.Id, reason);
     }
 
