@@ -4,18 +4,27 @@ using System.Text.RegularExpressions;
 namespace BriefingBot.Tests.Architecture;
 
 /// <summary>
-/// Features (Articles, Analysis, Actors, Digests, Polls) talk to chat only through <c>BriefingBot.Chat</c>; they never
-/// name a platform. Checked in the source (usings, aliases, fully-qualified names) and in the compiled types.
+/// Features (Articles, Analysis, Actors, Digests, Polls, and any folder added beside them) talk to chat only through
+/// <c>BriefingBot.Chat</c>; they never name a platform. Only <c>Platforms/</c> itself and the wiring in
+/// <c>Hosting/</c> may. Checked in the source (usings, aliases, fully-qualified names) and in the compiled types.
 /// </summary>
 public sealed partial class FeatureBoundaryTests
 {
     private static readonly string[] Features = ["Articles", "Analysis", "Actors", "Digests", "Polls"];
 
+    /// <summary>The folders allowed to name a platform: the platforms, and the builder that registers them.</summary>
+    private static readonly string[] Allowed = ["Platforms", "Hosting"];
+
     [Fact]
     public void FeatureSources_NoFileUsesPlatformsNamespace()
     {
         var src = Path.Combine(RepositoryRoot(), "src", "BriefingBot");
-        var files = Features.SelectMany(f => Directory.EnumerateFiles(Path.Combine(src, f), "*.cs", SearchOption.AllDirectories)).ToList();
+        Assert.All(Features, f => Assert.True(Directory.Exists(Path.Combine(src, f)), $"feature folder {f} is missing"));
+        var folders = Directory.EnumerateDirectories(src)
+            .Select(Path.GetFileName)
+            .Where(f => f is not ("bin" or "obj") && !Allowed.Contains(f))
+            .ToList();
+        var files = folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(src, f!), "*.cs", SearchOption.AllDirectories)).ToList();
 
         var offenders = files
             .SelectMany(file => PlatformReferences(File.ReadAllText(file)).Select(line => $"{Path.GetRelativePath(src, file)}: {line}"))
@@ -29,7 +38,7 @@ public sealed partial class FeatureBoundaryTests
     public void FeatureTypes_NoSignatureOrBaseTypeFromPlatforms()
     {
         var featureTypes = typeof(BriefingBot.Chat.IChatPlatform).Assembly.GetTypes()
-            .Where(t => Features.Any(f => t.Namespace?.StartsWith($"BriefingBot.{f}", StringComparison.Ordinal) == true));
+            .Where(t => t.Namespace?.Split('.') is ["BriefingBot", var area, ..] && !Allowed.Contains(area));
 
         var offenders = featureTypes
             .SelectMany(t => ReferencedTypes(t).Where(IsPlatformType).Select(r => $"{t.FullName} -> {r.FullName}"))

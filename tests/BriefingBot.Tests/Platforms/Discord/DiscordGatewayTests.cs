@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Tests.Platforms.Discord;
 
-/// <summary>The gateway client against the fake's scripted WebSocket: the bot runs as configured by keys only.</summary>
+/// <summary>
+/// End-to-end checks of the gateway client over a real loopback WebSocket, the bot configured by keys only. The
+/// protocol itself (heartbeats, zombie, op 7, op 9, every close code, resume replay) is covered frame by frame on a
+/// fake clock in <see cref="GatewayProtocolTests"/>.
+/// </summary>
 public sealed class DiscordGatewayTests : IAsyncLifetime
 {
     private FakeDiscord fake = null!;
@@ -47,48 +51,6 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Heartbeat_AfterHello_SentRepeatedlyWithLastSequence()
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            await HandshakeAsync(socket, "s1", heartbeatMs: 100);
-            await socket.DispatchAsync("GUILD_CREATE", """{"id":"1"}""");
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-        var connection = await fake.Gateway.WaitForConnectionAsync(0);
-
-        await WaitUntilAsync(() => connection.Heartbeats >= 3);
-
-        var beats = Snapshot(connection).Where(f => f.GetProperty("op").GetInt32() == 1).ToList();
-        Assert.Equal(2, beats[^1].GetProperty("d").GetInt64());
-        Assert.Single(fake.Gateway.Connections);
-    }
-
-    [Fact]
-    public async Task Heartbeat_NoAck_ClosesResumablyAndResumes()
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            socket.AutoAck = false;
-            await HandshakeAsync(socket, "zombie-session", heartbeatMs: 150);
-            await socket.DispatchAsync("GUILD_CREATE", """{"id":"1"}""");
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-
-        var first = await fake.Gateway.WaitForConnectionAsync(0);
-        var second = await fake.Gateway.WaitForConnectionAsync(1);
-        var resume = await WaitForFrameAsync(second, 6);
-
-        Assert.Equal(4000, await first.ClosedByClient);
-        Assert.Equal("/resume", second.Path);
-        Assert.Equal("zombie-session", resume.GetProperty("d").GetProperty("session_id").GetString());
-        Assert.Equal(2, resume.GetProperty("d").GetProperty("seq").GetInt64());
-        await WaitForLogAsync("zombie");
-    }
-
-    [Fact]
     public async Task Drop_WithInteractionsInFlight_ResumesAndAnswersEachInteractionOnce()
     {
         fake.Gateway.Enqueue(async socket =>
@@ -120,87 +82,6 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         Assert.Empty(DiscordSchema.Validate(callback));
         Assert.Single(fake.Requests, r => r.Path.Contains("/interactions/5001/", StringComparison.Ordinal));
         Assert.Equal("/resume", fake.Gateway.Connections[1].Path);
-    }
-
-    [Fact]
-    public async Task Reconnect_Op7_ClosesWithoutInvalidatingAndResumes()
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            await HandshakeAsync(socket, "s-op7");
-            await socket.SendOpAsync(7);
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-
-        var first = await fake.Gateway.WaitForConnectionAsync(0);
-        var second = await fake.Gateway.WaitForConnectionAsync(1);
-        var resume = await WaitForFrameAsync(second, 6);
-
-        Assert.NotEqual(1000, await first.ClosedByClient);
-        Assert.Equal("s-op7", resume.GetProperty("d").GetProperty("session_id").GetString());
-    }
-
-    [Theory]
-    [InlineData("false", 2, "/gateway")]
-    [InlineData("true", 6, "/resume")]
-    public async Task InvalidSession_Op9_IdentifiesAfreshOrResumes(string resumable, int expectedOp, string expectedPath)
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            await HandshakeAsync(socket, "s-op9");
-            await socket.SendOpAsync(9, resumable);
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-
-        var second = await fake.Gateway.WaitForConnectionAsync(1);
-        await WaitForFrameAsync(second, expectedOp);
-
-        Assert.Equal(expectedPath, second.Path);
-    }
-
-    [Theory]
-    [InlineData(4004)]
-    [InlineData(4010)]
-    [InlineData(4011)]
-    [InlineData(4012)]
-    [InlineData(4013)]
-    [InlineData(4014)]
-    public async Task Close_NonReconnectableCode_StopsWithOneClearLogLine(int code)
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            await socket.HelloAsync(45_000);
-            await socket.ExpectAsync(2);
-            await socket.CloseAsync(code);
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-
-        await WaitForLogAsync($"closed with {code}");
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-
-        Assert.Single(fake.Gateway.Connections);
-        Assert.Single(bot!.Logs.Entries, e => e.Level == LogLevel.Critical);
-    }
-
-    [Theory]
-    [InlineData(4000, 6)]
-    [InlineData(4009, 2)]
-    public async Task Close_ReconnectableCode_ResumesOrStartsNewSession(int code, int expectedOp)
-    {
-        fake.Gateway.Enqueue(async socket =>
-        {
-            await HandshakeAsync(socket, "s-close");
-            await socket.CloseAsync(code);
-            await socket.WaitClosedAsync();
-        });
-        await StartBotAsync();
-
-        var second = await fake.Gateway.WaitForConnectionAsync(1);
-
-        await WaitForFrameAsync(second, expectedOp);
     }
 
     [Fact]
