@@ -105,7 +105,7 @@ public sealed partial class DigestComposer(
             shown,
             reported.Count - shown.Count)
         {
-            SourceNames = [.. story.Articles.Select(a => DigestText.Inert(a.Source)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            SourceNames = [.. story.Articles.OrderBy(a => a.PublishedAt ?? a.StoredAt).ThenBy(a => a.Id).Select(a => DigestText.Inert(a.Source)).Distinct(StringComparer.OrdinalIgnoreCase)],
             IsUpdate = sentBefore,
             NewSources = sentBefore ? [.. NewSources(story.Articles).Select(DigestText.Inert)] : [],
         };

@@ -79,7 +79,8 @@ public static class DigestLayout
             lines.Add($"and {Plural(item.MoreDevelopments, "more reported development", "more reported developments")}");
         }
 
-        var hiddenSources = item.SourceCount - item.Sources.Count;
+        // Named sources are all in the sources line already.
+        var hiddenSources = item.SourceNames.Count > 0 ? 0 : item.SourceCount - item.Sources.Count;
         if (hiddenSources > 0)
         {
             lines.Add($"and {Plural(hiddenSources, "more source", "more sources")}");

@@ -8,7 +8,7 @@ namespace BriefingBot.Articles.Stories;
 /// </summary>
 public sealed class StoryVector
 {
-    public const int MaxTerms = 600;
+    public const int MaxTerms = 300;
 
     private StoryVector(long[] terms, float[] weights, int articles)
     {

@@ -13,18 +13,27 @@ public sealed class TermStatistics
     {
         this.frequencies = frequencies ?? [];
         Documents = documents;
+        logDocuments = MathF.Log(documents + 1f);
     }
 
     public long Documents { get; private set; }
 
     public int Frequency(long term) => frequencies.GetValueOrDefault(term);
 
+    private static readonly float[] LogTable = [.. Enumerable.Range(0, 4096).Select(i => MathF.Log(i + 1f))];
+    private float logDocuments;
+
     /// <summary>ln((N + 1) / (df + 1)): 0 for a term every article has, large for a rare one.</summary>
-    public float Idf(long term) => MathF.Log((Documents + 1f) / (Frequency(term) + 1f));
+    public float Idf(long term)
+    {
+        var df = Frequency(term);
+        return logDocuments - (df < LogTable.Length ? LogTable[df] : MathF.Log(df + 1f));
+    }
 
     public void Count(StoryTerms terms)
     {
         Documents++;
+        logDocuments = MathF.Log(Documents + 1f);
         foreach (var term in terms.Terms)
         {
             frequencies[term] = frequencies.GetValueOrDefault(term) + 1;

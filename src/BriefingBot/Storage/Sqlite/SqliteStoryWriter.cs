@@ -42,9 +42,11 @@ internal sealed class SqliteStoryWriter : IDisposable
         insertIndex = Prepare(
             $"INSERT OR IGNORE INTO story_index (term, day, story_id) VALUES {string.Join(", ", termNames.Select(t => $"({t}, $day, $story)"))}",
             [.. termNames, "$day", "$story"]);
-        upsertCount = Prepare(
-            "INSERT INTO story_term_counts (term, articles) VALUES ($term, $add) ON CONFLICT (term) DO UPDATE SET articles = articles + excluded.articles",
-            "$term", "$add");
+        upsertCount = Prepare("""
+            INSERT INTO story_term_counts (term, articles)
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($changes) WHERE true
+            ON CONFLICT (term) DO UPDATE SET articles = articles + excluded.articles
+            """, "$changes");
     }
 
     /// <summary>Loads the document frequencies (once per store; they are then kept up to date in memory).</summary>
@@ -122,11 +124,19 @@ internal sealed class SqliteStoryWriter : IDisposable
     /// <summary>Writes the batch's document-frequency increments.</summary>
     public void SaveStatistics(TermStatistics statistics, SqliteTransaction transaction)
     {
-        upsertCount.Transaction = transaction;
-        foreach (var (term, added) in statistics.TakeChanges())
+        // One statement for the whole batch: the increments as a JSON array of [term, added] pairs.
+        var changes = statistics.TakeChanges();
+        if (changes.Count > 0)
         {
-            upsertCount.Parameters[0].Value = term;
-            upsertCount.Parameters[1].Value = added;
+            var json = new System.Text.StringBuilder(changes.Count * 24).Append('[');
+            foreach (var (term, added) in changes)
+            {
+                json.Append(json.Length > 1 ? ",[" : "[").Append(term.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(added.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+
+            upsertCount.Transaction = transaction;
+            upsertCount.Parameters[0].Value = json.Append(']').ToString();
             upsertCount.ExecuteNonQuery();
         }
 

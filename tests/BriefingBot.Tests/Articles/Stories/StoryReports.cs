@@ -82,6 +82,6 @@ internal static class StoryReports
     }
 
     /// <summary>The report as a <c>.txt</c> file the way ingestion reads it: title line, header lines, body.</summary>
-    public static string File(Report report, DateTimeOffset published) =>
+    public static string FileText(Report report, DateTimeOffset published) =>
         $"{report.Title}\nSource: {report.Source}\nPublished: {published:yyyy-MM-ddTHH:mm:ssZ}\n\n{report.Text}\n";
 }
