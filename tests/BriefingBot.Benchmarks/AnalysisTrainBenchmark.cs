@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Learning;
 
@@ -12,6 +13,9 @@ namespace BriefingBot.Benchmarks;
 /// </summary>
 internal static class AnalysisTrainBenchmark
 {
+    /// <summary>Weight of a Wikipedia sentence against a news one, chosen by <c>--cv</c> on the tune part.</summary>
+    private const double HedgeWikiWeight = 0.0;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         var root = AnalyzeBenchmark.RepositoryRoot();
@@ -26,6 +30,45 @@ internal static class AnalysisTrainBenchmark
         bool write = !options.Contains("--dry-run");
         var models = Path.Combine(root, "src", "BriefingBot", "Analysis", "Models");
         var catalog = ActorCatalog.Load(Path.Combine(root, "config", "actors.json"));
+
+        var news = SzegedCorpus.Read(Path.Combine(eval, "hedges", "szeged-news-dev.xml"));
+        var wiki = SzegedCorpus.Read(Path.Combine(eval, "hedges", "szeged-wiki.xml"));
+        var newsTune = EvalSplit.Part(news, s => s.Document, heldOut: false);
+        if (options.Contains("--cv"))
+        {
+            foreach (var (weight, l2, epochs, words) in new[] { (0.0, 1e-4, 12, true), (0.0, 1e-4, 12, false), (0.0, 1e-3, 12, false), (0.3, 1e-4, 12, false) })
+            {
+                HedgeDetector.UseWords = words;
+                var pooled = new List<(double, bool)>();
+                for (int fold = 0; fold < 3; fold++)
+                {
+                    var foldModel = HedgeTrainer.Fit(newsTune.Where(s => HedgeTrainer.Fold(s) != fold).ToList(), wiki, weight, l2: l2, epochs: epochs);
+                    pooled.AddRange(newsTune.Where(s => HedgeTrainer.Fold(s) == fold).Select(s => (foldModel.Probability(HedgeFeatures(s.Text)), s.IsUncertain)));
+                }
+
+                double threshold = HedgeTrainer.BestThreshold(pooled);
+                int tp = pooled.Count(p => p.Item1 >= threshold && p.Item2), fp = pooled.Count(p => p.Item1 >= threshold && !p.Item2), fn = pooled.Count(p => p.Item1 < threshold && p.Item2);
+                Console.WriteLine($"cv hedges, words {words}, wiki weight {weight}, l2 {l2}, epochs {epochs}: out-of-fold F1 {2.0 * tp / (2 * tp + fp + fn):F3} at threshold {threshold:F3}");
+            }
+        }
+
+        HedgeDetector.UseWords = false;
+        double wikiWeight = HedgeWikiWeight;
+        if (!options.Contains("--cv"))
+        {
+            var hedges = HedgeTrainer.Train(newsTune, wiki, wikiWeight);
+            Console.WriteLine($"hedges: trained on {newsTune.Count} news sentences (+ wiki at weight {wikiWeight}), {hedges.FeatureCount} features, threshold {hedges.Threshold:F3}");
+            foreach (var heldOut in new[] { false, true })
+            {
+                var scores = AnalysisScoring.Uncertainty(text => HedgeDetector.IsUncertain(text, hedges), EvalSplit.Part(news, s => s.Document, heldOut));
+                Console.WriteLine($"  [{(heldOut ? "held-out" : "tune")}] {scores}");
+            }
+
+            if (write)
+            {
+                await WriteAsync(Path.Combine(models, "hedges.model"), hedges.Save, cancellationToken);
+            }
+        }
 
         var conll = ConllCorpus.Read(Path.Combine(eval, "ner", "conll2003-dev.txt"));
         var tune = EvalSplit.Part(conll, d => d.Id, heldOut: false);
@@ -84,6 +127,13 @@ internal static class AnalysisTrainBenchmark
             static double F1(int tp, int pred, int gold) => 2.0 * tp / (pred + gold);
             Console.WriteLine($"cv {key}: micro F1 {F1(t.Tp, t.Pred, t.Gold):F3}, LOC F1 {F1(t.LocTp, t.LocPred, t.LocGold):F3}");
         }
+    }
+
+    private static ulong[] HedgeFeatures(string text)
+    {
+        var features = new List<ulong>();
+        HedgeDetector.Features(text, 0, text.Length, HedgeDetector.FindCues(text, 0, text.Length), features);
+        return [.. features];
     }
 
     private static async Task WriteAsync(string path, Action<Stream> save, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Reflection;
+using BriefingBot.Analysis.Learning;
 
 namespace BriefingBot.Analysis;
 
@@ -7,9 +9,18 @@ namespace BriefingBot.Analysis;
 /// conditions and hearsay (see <see cref="HedgeLexicon"/>). A few senses are told apart by their neighbours:
 /// the month May, a "would" that reports someone's stated intent ("said it would") or a habit ("would often"),
 /// a negated "could", "until" before a date, "as expected", "appeared in court".
+/// Whether a sentence is uncertain is decided by a logistic model (<c>Analysis/Models/hedges.model</c>, trained by
+/// <see cref="HedgeTrainer"/> on the tune part of the Szeged news set) over those cues, the cue words the sense
+/// rules rejected, the sentence's words and word pairs, and its length; the cues give the probability.
 /// </summary>
 public static class HedgeDetector
 {
+    private static readonly Lazy<LogisticModel?> Shipped = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("BriefingBot.Analysis.Models.hedges.model");
+        return stream is null ? null : LogisticModel.Load(stream);
+    });
+
     private static readonly FrozenSet<string> ReportingVerbs = new[]
     {
         "said", "says", "say", "told", "tells", "vowed", "promised", "pledged", "assured", "announced", "added",
@@ -39,12 +50,14 @@ public static class HedgeDetector
     public static IReadOnlyList<Hedge> Detect(string text)
     {
         var hedges = new List<Hedge>();
+        var features = new List<ulong>(128);
         foreach (var sentence in SentenceSplitter.Split(text))
         {
             var cues = FindCues(text, sentence.Start, sentence.Length);
-            if (cues.Any(c => c.IsUncertain))
+            if (Decide(text, sentence.Start, sentence.Length, cues, features, Shipped.Value))
             {
-                hedges.Add(new Hedge(sentence.Start, sentence.Length, cues, cues.Where(c => c.IsUncertain).Min(c => c.Probability)));
+                var uncertain = cues.Where(c => c.IsUncertain).ToList();
+                hedges.Add(new Hedge(sentence.Start, sentence.Length, cues, uncertain.Count > 0 ? uncertain.Min(c => c.Probability) : HedgeLexicon.AboutEven));
             }
         }
 
@@ -52,7 +65,101 @@ public static class HedgeDetector
     }
 
     /// <summary>True when the sentence carries uncertainty.</summary>
-    public static bool IsUncertain(string sentence) => FindCues(sentence, 0, sentence.Length).Any(c => c.IsUncertain);
+    public static bool IsUncertain(string sentence) => IsUncertain(sentence, Shipped.Value);
+
+    internal static bool IsUncertain(string sentence, LogisticModel? model) =>
+        Decide(sentence, 0, sentence.Length, FindCues(sentence, 0, sentence.Length), new List<ulong>(128), model);
+
+    private static bool Decide(string text, int start, int length, IReadOnlyList<HedgeCue> cues, List<ulong> features, LogisticModel? model)
+    {
+        if (model is null)
+        {
+            return cues.Any(c => c.IsUncertain);
+        }
+
+        features.Clear();
+        Features(text, start, length, cues, features);
+        if (model.Decide(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features)))
+        {
+            return true;
+        }
+
+        // A cue the training sentences never had ("reportedly", "possibly") is no evidence either way: the lexicon decides.
+        return cues.Any(c => c.IsUncertain && !model.Knows(FeatureHash.Of(200, c.Text.ToLowerInvariant())));
+    }
+
+    /// <summary>The features of one sentence for the uncertainty model.</summary>
+    internal static void Features(string text, int start, int length, IReadOnlyList<HedgeCue> cues, List<ulong> into)
+    {
+        var tokens = Tokenizer.Tokenize(text, start, length);
+        var words = new string[tokens.Count];
+        for (int i = 0; i < words.Length; i++)
+        {
+            words[i] = tokens[i].Text.ToLowerInvariant().Replace('’', '\'');
+        }
+
+        int uncertainCues = 0;
+        foreach (var cue in cues)
+        {
+            var cueText = cue.Text.ToLowerInvariant();
+            into.Add(FeatureHash.Of(200, cueText));
+            into.Add(FeatureHash.Of(201, (int)cue.Kind));
+            int at = IndexOf(tokens, cue.Start);
+            into.Add(FeatureHash.Of(206, cueText, at > 0 ? words[at - 1] : "<s>"));
+            int after = IndexOf(tokens, cue.Start + cue.Length - 1) + 1;
+            into.Add(FeatureHash.Of(207, cueText, after > 0 && after < words.Length ? words[after] : "</s>"));
+            uncertainCues += cue.IsUncertain ? 1 : 0;
+        }
+
+        for (int k = 0; k <= Math.Min(uncertainCues, 3); k++)
+        {
+            // "At least k uncertain cues": a sentence with two cues shares the evidence of those with one.
+            into.Add(FeatureHash.Of(202, k));
+        }
+        string previous = "<s>";
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (UseWords)
+            {
+                into.Add(FeatureHash.Of(210, word));
+                into.Add(FeatureHash.Of(211, previous, word));
+            }
+
+            if (HedgeLexicon.ByFirstWord.ContainsKey(word) && !cues.Any(c => c.Start <= tokens[i].Start && tokens[i].Start < c.Start + c.Length))
+            {
+                // A lexicon word the sense rules turned down ("May" the month, "as expected"), with its neighbours.
+                into.Add(FeatureHash.Of(203, word));
+                into.Add(FeatureHash.Of(208, word, i + 1 < words.Length ? words[i + 1] : "</s>"));
+            }
+
+            previous = word;
+        }
+
+        if (UseWords)
+        {
+            into.Add(FeatureHash.Of(211, previous, "</s>"));
+        }
+
+        into.Add(FeatureHash.Of(204, Math.Min(tokens.Count / 10, 6)));
+        into.Add(FeatureHash.Of(205, text.AsSpan(start, length).Contains('?') ? 1 : 0));
+    }
+
+    /// <summary>Whether every word and word pair is a feature, or only the cues and their neighbours (a training choice).</summary>
+    internal static bool UseWords { get; set; }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, int offset)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Start <= offset && offset < tokens[i].End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>All cues (attribution and intention too) in one sentence of <paramref name="text"/>.</summary>
     public static IReadOnlyList<HedgeCue> FindCues(string text, int start, int length)

@@ -78,7 +78,7 @@ public sealed class DevelopmentExtractor(IActorRecognizer? recognizer = null)
             .Where(m => m.Kind != ActorKind.Media && !attribution.Any(l => l.Start <= m.Start && m.Start < l.End))
             .Select(ClaimReader.ActorOf)
             .ToList();
-        var strength = hedge?.Probability ?? cues.Where(c => c.Kind == HedgeKind.Intention).Min(c => c.Probability);
+        var strength = hedge?.Probability ?? cues.Where(c => c.IsUncertain || c.Kind == HedgeKind.Intention).Min(c => c.Probability);
         var cueWords = cues.Where(c => c.Kind != HedgeKind.Attribution).Select(c => c.Text).ToList();
         yield return Development(sentence, claim, claim.Actors.Concat(others), cueWords, strength, attribution, published);
         foreach (var (nominal, cue) in NominalClaimReader.Read(body, sentence, claim, cues, mentions, times))
