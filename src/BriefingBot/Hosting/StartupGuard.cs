@@ -27,6 +27,8 @@ public static class StartupGuard
         OptionsValidationException e => "configuration error: " + string.Join("; ", e.Failures),
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             "configuration error: " + e.Message + " " + e.InnerException?.Message,
+        IOException e when e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException =>
+            e.Message + " Another program holds that port: set Urls (or --urls) to a free address.",
         AggregateException e when e.InnerExceptions.Count == 1 => Describe(e.InnerExceptions[0]),
         _ => null,
     };

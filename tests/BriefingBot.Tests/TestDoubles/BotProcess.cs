@@ -11,6 +11,10 @@ public sealed class BotProcess : IDisposable
     {
         WorkingDirectory = Directory.CreateTempSubdirectory("briefingbot-e2e-").FullName;
         Environment["BriefingBot__Storage__SqlitePath"] = Path.Combine(WorkingDirectory, "data", "briefingbot.db");
+
+        // appsettings.json listens on localhost:5080; tests run in parallel, so each process takes a free port
+        // unless a test passes --urls (the command line wins over the environment).
+        Environment["Urls"] = "http://127.0.0.1:0";
     }
 
     public string WorkingDirectory { get; }

@@ -47,6 +47,21 @@ public sealed class StartupErrorProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Worker_PortAlreadyInUse_ExitsNamingTheAddressInsteadOfAborting()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = $"http://127.0.0.1:{((System.Net.IPEndPoint)holder.LocalEndpoint).Port}";
+
+        var run = await bot.RunAsync("", Ct, "--urls", taken);
+
+        Assert.Equal(StartupGuard.ConfigurationErrorExitCode, run.ExitCode);
+        Assert.Contains($"briefingbot: Failed to bind to address {taken}", run.Error, StringComparison.Ordinal);
+        Assert.Contains("set Urls (or --urls) to a free address", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Worker_SqliteFolderCannotBeCreated_ExitsNamingThePathAndWhy()
     {
         var blocker = Path.Combine(bot.WorkingDirectory, "not-a-folder");
