@@ -57,7 +57,7 @@ public static class ActorCardReply
             Text = header,
             Sections = sections,
             Image = chart,
-            Buttons = [.. card.Developments.Take(3).Select(d => new ReplyButton($"poll:new:{d.Id}", $"Poll development #{d.Id}"))],
+            Buttons = [.. card.Developments.Where(d => d.Development.Pollable).Take(3).Select(d => new ReplyButton($"poll:new:{d.Id}", $"Poll development #{d.Id}"))],
         };
     }
 

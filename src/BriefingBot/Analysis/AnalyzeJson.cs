@@ -46,7 +46,8 @@ internal sealed record DevelopmentJson(
     IReadOnlyList<string> Attribution,
     WindowJson? Window,
     string Question,
-    DateOnly ResolveBy)
+    DateOnly ResolveBy,
+    bool Pollable)
 {
     public static DevelopmentJson From(ReportedDevelopment d) => new(
         d.Start,
@@ -58,7 +59,8 @@ internal sealed record DevelopmentJson(
         d.Attribution.Select(l => l.Text).ToList(),
         d.Window is { } w ? new WindowJson(w.From, w.To) : null,
         d.Question,
-        d.ResolveBy);
+        d.ResolveBy,
+        d.Pollable);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -93,7 +93,7 @@ public sealed partial class DigestComposer(
             .Select(a => new DigestSourceLink(DigestText.Inert(a.Source), a.Url!))
             .ToList();
         var shown = reported.Take(DigestBudgets.MaxDevelopments)
-            .Select(d => new DigestDevelopment(d.Id, DigestText.Shorten(DigestText.Inert(d.Development.Claim), DigestBudgets.MaxClaimCharacters), d.Corroboration))
+            .Select(d => new DigestDevelopment(d.Id, DigestText.Shorten(DigestText.Inert(d.Development.Claim), DigestBudgets.MaxClaimCharacters), d.Corroboration, d.Development.Pollable))
             .ToList();
         return new DigestItem(
             story.StoryId,

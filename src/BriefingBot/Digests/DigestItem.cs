@@ -25,5 +25,5 @@ public sealed record DigestItem(
 
 public sealed record DigestSourceLink(string Source, string Url);
 
-/// <summary>A reported development with its stable id (for "Poll this") and how many sources report it.</summary>
-public sealed record DigestDevelopment(long Id, string Claim, int Corroboration);
+/// <summary>A reported development with its stable id (for "Poll this", when <see cref="Pollable"/>) and how many sources report it.</summary>
+public sealed record DigestDevelopment(long Id, string Claim, int Corroboration, bool Pollable = true);

@@ -97,7 +97,10 @@ public static class DigestLayout
         yield return new ReplyButton($"{DigestDiscussHandler.ButtonPrefix}{item.StoryId}", $"{number}. Discuss");
         for (var k = 0; k < item.Developments.Count; k++)
         {
-            yield return new ReplyButton($"poll:new:{item.Developments[k].Id}", $"{number}.{k + 1} Poll this", ButtonStyle.Primary);
+            if (item.Developments[k].Pollable)
+            {
+                yield return new ReplyButton($"poll:new:{item.Developments[k].Id}", $"{number}.{k + 1} Poll this", ButtonStyle.Primary);
+            }
         }
     }
 

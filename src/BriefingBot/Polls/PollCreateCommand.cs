@@ -43,6 +43,6 @@ public sealed class PollCreateCommand(PollDrafts drafts, PollService polls) : IA
         }
 
         var open = await drafts.ListOpenDevelopmentsAsync(partialValue, CommandDispatcher.AutocompleteLimit, cancellationToken);
-        return [.. open.Select(d => new AutocompleteChoice($"#{d.Id}: {d.Development.Question}", d.Id.ToString(CultureInfo.InvariantCulture)))];
+        return [.. open.Where(d => d.Development.Pollable).Select(d => new AutocompleteChoice($"#{d.Id}: {d.Development.Question}", d.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }

@@ -123,12 +123,17 @@ public sealed class DigestComposerTests
     {
         await using var digest = await DigestHarness.StartAsync(Ct);
         var story = await digest.AddAsync("Ceasefire talks", 70, cancellationToken: Ct);
-        var development = digest.Developments.Add("Talks may resume next week", story.ArticleId);
+        var russia = new BriefingBot.Analysis.Actors.Actor("ru", "Russia", BriefingBot.Analysis.Actors.ActorKind.State);
+        var development = digest.Developments.Add(
+            new ReportedDevelopment(0, 10, "Russia may resume talks next week", [russia], ["may"], 0.4, [], null, "Will Russia resume talks by 8 March 2026?", new DateOnly(2026, 3, 8)),
+            story.ArticleId);
+        digest.Developments.Add("Talks may mark a turning point", story.ArticleId);
 
         var content = await digest.Composer.ComposeAsync(DigestHarness.Request(), Ct);
 
         var message = Assert.Single(content.Messages);
-        Assert.Contains("1.1 Reported: Talks may resume next week", message.Sections[0].Body, StringComparison.Ordinal);
+        Assert.Contains("1.1 Reported: Russia may resume talks next week", message.Sections[0].Body, StringComparison.Ordinal);
+        Assert.Contains("1.2 Reported: Talks may mark a turning point", message.Sections[0].Body, StringComparison.Ordinal);
         Assert.Equal(
             [($"digest:discuss:{story.StoryId}", "1. Discuss"), ($"poll:new:{development.Id}", "1.1 Poll this")],
             message.Buttons.Select(b => (b.Id, b.Label)));

@@ -8,12 +8,15 @@ public sealed class InMemoryDevelopmentStore : IDevelopmentStore
     public List<StoredDevelopment> Developments { get; } = [];
 
     /// <summary>Adds a development with no actors, reported by <paramref name="articleIds"/>, and returns it.</summary>
-    public StoredDevelopment Add(string claim, params long[] articleIds)
+    public StoredDevelopment Add(string claim, params long[] articleIds) =>
+        Add(new ReportedDevelopment(0, claim.Length, claim, [], ["reportedly"], 0.5, [], null, "Will it happen?", new DateOnly(2026, 6, 1)), articleIds);
+
+    public StoredDevelopment Add(ReportedDevelopment reported, params long[] articleIds)
     {
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
         var development = new StoredDevelopment(
             Developments.Count + 500,
-            new ReportedDevelopment(0, claim.Length, claim, [], ["reportedly"], 0.5, [], null, "Will it happen?", new DateOnly(2026, 6, 1)),
+            reported,
             articleIds,
             at,
             at);

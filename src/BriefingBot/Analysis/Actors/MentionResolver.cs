@@ -59,7 +59,62 @@ internal static class MentionResolver
             Backfill(mentions, rules);
         }
 
+        JoinListedNames(text, words, mentions);
         return mentions;
+    }
+
+    /// <summary>
+    /// "Ministry of Economy, Trade and Industry", "Department of Health, Education and Welfare": an organisation
+    /// named "X of Y" goes on through a comma-separated list of capitalised words closed by "and".
+    /// </summary>
+    private static void JoinListedNames(string text, WordToken[] words, List<ActorMention> mentions)
+    {
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Kind != ActorKind.Organisation || !mention.Surface.Contains(" of ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int last = Array.FindIndex(words, w => w.End == mention.End);
+            int k = last + 1;
+            if (last < 0 || k >= words.Length || text.AsSpan(mention.End, words[k].Start - mention.End).Trim() is not ",")
+            {
+                continue;
+            }
+
+            int end = -1;
+            bool and = false;
+            for (; k < words.Length && (k == last + 1 || words[k].JoinsPrevious || text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).Trim() is ","); k++)
+            {
+                if (words[k].Key == "and" && !and && end >= 0)
+                {
+                    and = true;
+                }
+                else if (words[k].IsCapitalised && !words[k].OpensSentence)
+                {
+                    end = and ? k : -2;
+                    if (!and)
+                    {
+                        end = k;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (!and || end < 0 || words[end].Key == "and")
+            {
+                continue;
+            }
+
+            int stop = words[end].End;
+            mentions.RemoveAll(other => other != mention && other.Start >= mention.End && other.End <= stop);
+            mentions[m] = mention with { Length = stop - mention.Start, Surface = text[mention.Start..stop], Actor = null, Via = "rule" };
+        }
     }
 
     /// <summary>A catalogue name the tagger left untouched (no tagged word overlaps it) still counts.</summary>

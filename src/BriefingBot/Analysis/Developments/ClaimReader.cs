@@ -149,6 +149,11 @@ internal static partial class ClaimReader
 
         for (int k = anchorStart - 1; k >= start; k--)
         {
+            if (text[k] == ',' && IsCommaInName(text, k, anchorStart))
+            {
+                continue;
+            }
+
             if (text[k] is ',' or ';' or ':' or '—' or '–' or '(' or ')' || (text[k] == '-' && k > 0 && text[k - 1] == ' '))
             {
                 start = k + 1;
@@ -167,6 +172,58 @@ internal static partial class ClaimReader
         return start;
     }
 
+    /// <summary>The full stop at <paramref name="dot"/> closes an abbreviation ("U.S.", "No.", "Jan.", "Gen.").</summary>
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        int start = dot;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        return start < dot && Abbreviations.Classify(text.AsSpan(start, dot - start)) != AbbreviationKind.None;
+    }
+
+    /// <summary>
+    /// A comma inside a name ("Ministry of Economy, Trade and Industry"): a capitalised word before it and only
+    /// capitalised words, "and" or "of" between it and the claim's verb, with an "and" among them.
+    /// </summary>
+    private static bool IsCommaInName(string text, int comma, int anchorStart)
+    {
+        int before = comma - 1;
+        while (before >= 0 && char.IsLetter(text[before]))
+        {
+            before--;
+        }
+
+        if (before == comma - 1 || !char.IsUpper(text[before + 1]))
+        {
+            return false;
+        }
+
+        var words = text[(comma + 1)..anchorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool and = false;
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word is "and" or "&")
+            {
+                and = true;
+                continue;
+            }
+
+            if (word == "of" || char.IsUpper(word[0]))
+            {
+                continue;
+            }
+
+            // The claim's own words may follow the name ("... Industry reportedly plans").
+            return and && i > 1 && char.IsUpper(words[i - 1][0]);
+        }
+
+        return and && words.Length > 1 && char.IsUpper(words[^1][0]);
+    }
+
     private static int PredicateEnd(
         string text, Sentence sentence, IReadOnlyList<Token> tokens, int firstAfterAnchor, IReadOnlyList<AttributionLink> attribution, TimeExpression? time)
     {
@@ -176,8 +233,9 @@ internal static partial class ClaimReader
         {
             if (text[k] is ',' or ';' or ':' or '—' or '(' or '.' or '!' or '?' or '"' or '“' or '”')
             {
-                if (text[k] == '.' && k + 1 < sentence.End && !char.IsWhiteSpace(text[k + 1]))
+                if (text[k] == '.' && k + 1 < sentence.End && (!char.IsWhiteSpace(text[k + 1]) || IsAbbreviation(text, k)))
                 {
+                    // Inside the sentence a full stop after "U.S", "No", "Jan" or "Gen" is no end of the claim.
                     continue;
                 }
 

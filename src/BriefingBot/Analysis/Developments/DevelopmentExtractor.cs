@@ -55,7 +55,39 @@ public sealed class DevelopmentExtractor(IActorRecognizer? recognizer = null)
             }
         }
 
-        return developments;
+        return MergeNearIdentical(developments);
+    }
+
+    private static readonly HashSet<string> Degree = new(StringComparer.Ordinal) { "more", "additional", "further", "extra", "also", "even", "new" };
+
+    /// <summary>
+    /// One article telling the same development twice ("may deploy more troops to Russia", later "may deploy troops
+    /// to Russia") gives it once: the same question once words of degree are dropped. The report with a time window
+    /// stands for both (else the first).
+    /// </summary>
+    internal static List<ReportedDevelopment> MergeNearIdentical(List<ReportedDevelopment> developments)
+    {
+        var kept = new List<ReportedDevelopment>(developments.Count);
+        var keys = new List<string>(developments.Count);
+        foreach (var development in developments)
+        {
+            var key = string.Join(' ', (Pollability.QuestionBody(development.Question) ?? development.Claim)
+                .ToLowerInvariant()
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(word => !Degree.Contains(word)));
+            int same = keys.IndexOf(key);
+            if (same < 0)
+            {
+                kept.Add(development);
+                keys.Add(key);
+            }
+            else if (kept[same].Window is null && development.Window is not null)
+            {
+                kept[same] = development;
+            }
+        }
+
+        return kept;
     }
 
     private static IEnumerable<ReportedDevelopment> Read(string body, DateOnly published, Sentence sentence, Hedge? hedge, ActorMention[] mentions)

@@ -16,7 +16,11 @@ public sealed record ReportedDevelopment(
     IReadOnlyList<AttributionLink> Attribution,
     TimeWindow? Window,
     string Question,
-    DateOnly ResolveBy);
+    DateOnly ResolveBy)
+{
+    /// <summary>Whether a forecaster could settle its question (<see cref="Pollability"/>): only these get "Poll this".</summary>
+    public bool Pollable => Pollability.IsPollable(this);
+}
 
 /// <summary>A period, both days included.</summary>
 public sealed record TimeWindow(DateOnly From, DateOnly To);
