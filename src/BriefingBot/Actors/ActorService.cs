@@ -103,11 +103,7 @@ public sealed class ActorService(
         }
 
         var listed = await developments.ListForActorAsync(actorId, limit * Overfetch, cancellationToken);
-        var visible = await articles.VisibleToAsync([.. listed.SelectMany(d => d.ArticleIds).Distinct()], tenant, cancellationToken);
-        return [.. listed
-            .Select(d => d with { ArticleIds = [.. d.ArticleIds.Where(visible.Contains)] })
-            .Where(d => d.ArticleIds.Count > 0)
-            .Take(limit)];
+        return [.. (await articles.VisibleAsync(listed, tenant, cancellationToken)).Take(limit)];
     }
 
     /// <summary>Actors named like <paramref name="name"/>, for "no actor found".</summary>

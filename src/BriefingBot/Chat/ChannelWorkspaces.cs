@@ -12,6 +12,8 @@ namespace BriefingBot.Chat;
 /// </summary>
 public sealed class ChannelWorkspaces(IMetadataStore? metadata = null)
 {
+    private const string ShellPlatform = "shell";
+
     private readonly ConcurrentDictionary<(string Platform, string Channel), string> known = new();
 
     public static string Key(string platform, string channelId) => $"channel.workspace:{platform}:{channelId}";
@@ -36,6 +38,13 @@ public sealed class ChannelWorkspaces(IMetadataStore? metadata = null)
     /// <summary>The tenant (<c>discord:123</c>) of the channel, or null when its workspace is unknown.</summary>
     public async Task<string?> TenantOfAsync(string platform, string channelId, CancellationToken cancellationToken) =>
         await WorkspaceOfAsync(platform, channelId, cancellationToken) is { } workspace ? platform + ":" + workspace : null;
+
+    /// <summary>
+    /// Whose articles a message posted in the channel may show: null (all) in the shell, the channel's workspace, and ""
+    /// (the shared articles only) while its workspace is unknown.
+    /// </summary>
+    public async Task<string?> ReaderTenantAsync(string platform, string channelId, CancellationToken cancellationToken) =>
+        platform == ShellPlatform ? null : await TenantOfAsync(platform, channelId, cancellationToken) ?? "";
 
     /// <summary>Remembers the command's channel and workspace (once per process; a channel does not change workspace).</summary>
     public async Task LearnAsync(CommandContext context, CancellationToken cancellationToken)
