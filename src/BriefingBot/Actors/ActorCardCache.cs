@@ -157,7 +157,7 @@ public sealed class ActorCardCache : IDisposable
     }
 
     private static ChatReply ForMatch(ChatReply reply, ActorMatch match) =>
-        match.ThroughAlias ? reply with { Text = ActorCardReply.Header(match) } : reply;
+        match.ThroughAlias ? reply with { Text = ActorCardReply.Header(match), Shared = false } : reply;
 
     private async Task<Entry> BuildAsync(BuildKey key, Analysis.Actors.Actor actor, ActorScope scope)
     {
@@ -172,7 +172,7 @@ public sealed class ActorCardCache : IDisposable
             {
                 Url = ChartUrl(settings.ChartBaseUrl, key),
             };
-            var reply = ActorCardReply.Card(card, chart);
+            var reply = ActorCardReply.Card(card, chart) with { Shared = true };
 
             // An open poll on the card closes at its time, not through a write: the card is good until the first closes.
             var validUntil = card.OpenPolls.Count == 0 ? DateTimeOffset.MaxValue : card.OpenPolls.Min(p => p.ClosesAt);
