@@ -33,8 +33,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteFeedStore>();
-        services.TryAddSingleton<SqliteDigestSource>();
-        services.TryAddSingleton<SqliteWebStore>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
@@ -42,8 +40,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddSingleton<PostgresFeedStore>();
-        services.TryAddSingleton<PostgresDigestSource>();
-        services.TryAddSingleton<PostgresWebStore>();
         services.TryAddSingleton<SqliteFollowStore>();
         services.TryAddSingleton<PostgresFollowStore>();
 
@@ -53,10 +49,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
-        services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
+        services.TryAddSingleton<IDigestSource, DigestSource>();
         services.TryAddSingleton<IDigestStore, DigestStore>();
         services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
-        services.TryAddSingleton<IWebStore>(sp => Choose<IWebStore, SqliteWebStore, PostgresWebStore>(sp));
+        services.TryAddSingleton<IWebStore, WebStore>();
         services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
         services.TryAddSingleton<ISqlDatabase>(sp => Choose<ISqlDatabase, SqliteDatabase, PostgresDatabase>(sp));
