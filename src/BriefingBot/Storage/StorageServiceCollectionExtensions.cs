@@ -32,14 +32,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteActorStore>();
         services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
-        services.TryAddSingleton<SqliteFeedStore>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresActorStore>();
         services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
-        services.TryAddSingleton<PostgresFeedStore>();
         services.TryAddSingleton<SqliteFollowStore>();
         services.TryAddSingleton<PostgresFollowStore>();
 
@@ -51,7 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
         services.TryAddSingleton<IDigestSource, DigestSource>();
         services.TryAddSingleton<IDigestStore, DigestStore>();
-        services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
+        services.TryAddSingleton<IFeedStore, FeedStore>();
         services.TryAddSingleton<IWebStore, WebStore>();
         services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
