@@ -38,8 +38,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresActorStore>();
         services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
-        services.TryAddSingleton<SqliteFollowStore>();
-        services.TryAddSingleton<PostgresFollowStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore, MetadataStore>();
@@ -51,7 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDigestStore, DigestStore>();
         services.TryAddSingleton<IFeedStore, FeedStore>();
         services.TryAddSingleton<IWebStore, WebStore>();
-        services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
+        services.TryAddSingleton<IFollowStore, FollowStore>();
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
         services.TryAddSingleton<ISqlDatabase>(sp => Choose<ISqlDatabase, SqliteDatabase, PostgresDatabase>(sp));
 
