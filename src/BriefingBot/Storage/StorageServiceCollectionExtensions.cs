@@ -29,12 +29,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteArticleStore>();
         services.TryAddSingleton<SqliteActorStore>();
-        services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
         services.TryAddSingleton<PostgresActorStore>();
-        services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
@@ -43,7 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAnalysisStore>(sp => sp.GetRequiredService<AnalysisStore>());
         services.TryAddSingleton<IDevelopmentStore>(sp => sp.GetRequiredService<AnalysisStore>());
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
-        services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
+        services.TryAddSingleton<IPollStore, PollStore>();
         services.TryAddSingleton<IDigestSource, DigestSource>();
         services.TryAddSingleton<IDigestStore, DigestStore>();
         services.TryAddSingleton<IFeedStore, FeedStore>();

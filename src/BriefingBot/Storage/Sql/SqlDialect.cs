@@ -16,6 +16,7 @@ namespace BriefingBot.Storage.Sql;
 /// <param name="Texts">A list of strings as one parameter value, as <see cref="Longs"/>.</param>
 /// <param name="Time">A time as a hand-bound parameter value (Dapper parameters go through <see cref="DbTime"/>).</param>
 /// <param name="ReadTime">A time column read by hand.</param>
+/// <param name="ForShare">Appended to a SELECT whose rows must not change until the transaction ends: nothing on SQLite.</param>
 /// <param name="TransactionLock">A statement taking a lock on @key until the transaction ends; SQLite's one writer needs none.</param>
 public sealed record SqlDialect(
     string Greatest,
@@ -26,6 +27,7 @@ public sealed record SqlDialect(
     Func<IEnumerable<string>, object> Texts,
     Func<DateTimeOffset, object> Time,
     Func<DbDataReader, int, DateTimeOffset> ReadTime,
+    string ForShare,
     string? TransactionLock)
 {
     public static SqlDialect Sqlite { get; } = new(
@@ -35,6 +37,7 @@ public sealed record SqlDialect(
         texts => JsonSerializer.Serialize(texts.ToArray(), SqlJson.Default.StringArray),
         time => SqliteTime.ToMicroseconds(time),
         (reader, ordinal) => SqliteTime.FromMicroseconds(reader.GetInt64(ordinal)),
+        string.Empty,
         null);
 
     public static SqlDialect Postgres { get; } = new(
@@ -44,6 +47,7 @@ public sealed record SqlDialect(
         texts => texts.ToArray(),
         time => time.ToUniversalTime(),
         (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal),
+        " FOR SHARE",
         "SELECT pg_advisory_xact_lock(@key)");
 
     /// <summary>"IN (the list)" for a list parameter.</summary>
