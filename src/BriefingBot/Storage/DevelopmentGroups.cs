@@ -1,6 +1,8 @@
 using System.Data.Common;
 using BriefingBot.Analysis.Developments;
 
+using BriefingBot.Storage.Sql;
+
 namespace BriefingBot.Storage;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace BriefingBot.Storage;
 /// starts a new group, so the same development keeps its id across articles and re-analysis. Reading: the
 /// <see cref="IDevelopmentStore"/> queries.
 /// </summary>
-internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnection>> open, DevelopmentDialect dialect) : IDevelopmentStore
+internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect) : IDevelopmentStore
 {
     /// <summary>A report older than this starts a new group even when the claim matches (a new round of the story).</summary>
     public static readonly TimeSpan MergeHorizon = TimeSpan.FromDays(120);
@@ -92,7 +94,7 @@ internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnectio
             SELECT {Columns} FROM development_groups g
             WHERE g.id IN (SELECT development_id FROM developments WHERE article_id {dialect.InList("@articles")})
             """;
-        var found = await QueryAsync(sql, [("@articles", dialect.LongList(articleIds))], cancellationToken);
+        var found = await QueryAsync(sql, [("@articles", dialect.Longs(articleIds))], cancellationToken);
         return [.. found.OrderByDescending(d => d.Corroboration).ThenByDescending(d => d.LastReportedAt).ThenBy(d => d.Id)];
     }
 
@@ -143,7 +145,7 @@ internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnectio
             SELECT DISTINCT development_id, article_id FROM developments
             WHERE development_id {dialect.InList("@groups")} ORDER BY development_id, article_id
             """;
-        AnalysisRows.Bind(command, [("@groups", dialect.LongList(ids))]);
+        AnalysisRows.Bind(command, [("@groups", dialect.Longs(ids))]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -182,7 +184,7 @@ internal sealed class DevelopmentGroups(Func<CancellationToken, Task<DbConnectio
               AND g.last_reported_at >= @since
             ORDER BY g.last_reported_at DESC, g.id DESC LIMIT {CandidateLimit}
             """;
-        AnalysisRows.Bind(command, [("@actors", dialect.TextList(development.Actors.Select(a => a.Id))), ("@since", dialect.Time(since))]);
+        AnalysisRows.Bind(command, [("@actors", dialect.Texts(development.Actors.Select(a => a.Id))), ("@since", dialect.Time(since))]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -28,30 +28,25 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteArticleStore>();
-        services.TryAddSingleton<SqliteAnalysisStore>();
         services.TryAddSingleton<SqliteActorStore>();
-        services.TryAddSingleton<SqlitePollStore>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
-        services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresActorStore>();
-        services.TryAddSingleton<PostgresPollStore>();
         services.TryAddSingleton<PostgresMigrator>();
-        services.TryAddSingleton<SqliteFollowStore>();
-        services.TryAddSingleton<PostgresFollowStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
         services.TryAddSingleton<IMetadataStore, MetadataStore>();
-        services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
-        services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
+        services.TryAddSingleton<AnalysisStore>();
+        services.TryAddSingleton<IAnalysisStore>(sp => sp.GetRequiredService<AnalysisStore>());
+        services.TryAddSingleton<IDevelopmentStore>(sp => sp.GetRequiredService<AnalysisStore>());
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
-        services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
+        services.TryAddSingleton<IPollStore, PollStore>();
         services.TryAddSingleton<IDigestSource, DigestSource>();
         services.TryAddSingleton<IDigestStore, DigestStore>();
         services.TryAddSingleton<IFeedStore, FeedStore>();
         services.TryAddSingleton<IWebStore, WebStore>();
-        services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
+        services.TryAddSingleton<IFollowStore, FollowStore>();
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
         services.TryAddSingleton<ISqlDatabase>(sp => Choose<ISqlDatabase, SqliteDatabase, PostgresDatabase>(sp));
 

@@ -1,26 +1,34 @@
 using BriefingBot.Chat;
 using BriefingBot.Polls;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BriefingBot.Storage.Sql;
 
-namespace BriefingBot.Storage.Sqlite;
+namespace BriefingBot.Storage;
 
-/// <summary>Polls in SQLite: writes queue on the one writer connection, so concurrent votes serialise instead of failing.</summary>
-public sealed class SqlitePollStore : IPollStore
+/// <summary>
+/// Polls, for SQLite and PostgreSQL. On SQLite writes queue on the one writer connection, so concurrent votes serialise;
+/// on PostgreSQL a vote locks its poll row for share, so a close waits for the votes in flight and none slips in after.
+/// </summary>
+public sealed class PollStore : IPollStore
 {
-    private readonly SqliteDatabase database;
-    private readonly PollRows rows = new(v => SqliteTime.ToMicroseconds(v), (r, i) => SqliteTime.FromMicroseconds(r.GetInt64(i)));
+    private readonly ISqlDatabase database;
+    private readonly PollRows rows;
     private readonly PollReader reader;
+    private readonly string upsertVote;
 
-    public SqlitePollStore(SqliteDatabase database)
+    public PollStore(ISqlDatabase database)
     {
         this.database = database;
-        reader = new PollReader(async ct => await database.OpenAsync(ct), rows);
+        rows = new PollRows(database.Dialect.Time, database.Dialect.ReadTime);
+        reader = new PollReader(database.OpenConnectionAsync, rows);
+        upsertVote = PollRows.UpsertVote.Replace(PollRows.OpenPollLock, database.Dialect.ForShare, StringComparison.Ordinal);
     }
 
     public Task<Poll> CreateAsync(NewPoll poll, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
+        database.TransactAsync(async (connection, transaction) =>
         {
-            var id = (long)Command(connection, transaction, PollRows.InsertPoll, rows.NewPoll(poll)).ExecuteScalar()!;
+            await using var command = Command(connection, transaction, PollRows.InsertPoll, rows.NewPoll(poll));
+            var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             return new Poll(id, poll.Platform, poll.ChannelId, poll.CreatorId, poll.CreatorName, poll.Question, poll.DevelopmentId,
                 poll.ActorIds, poll.CreatedAt, poll.ClosesAt, poll.ResolveBy);
         }, cancellationToken);
@@ -31,7 +39,7 @@ public sealed class SqlitePollStore : IPollStore
         ExecuteAsync(PollRows.SetMessage, [("@poll", pollId), ("@message", message.MessageId)], cancellationToken);
 
     public async Task<bool> VoteAsync(Vote vote, CancellationToken cancellationToken) =>
-        await ExecuteAsync(PollRows.UpsertVote.Replace(PollRows.OpenPollLock, string.Empty, StringComparison.Ordinal), rows.Vote(vote), cancellationToken) == 1;
+        await ExecuteAsync(upsertVote, rows.Vote(vote), cancellationToken) == 1;
 
     public Task<Vote?> GetVoteAsync(long pollId, string userId, CancellationToken cancellationToken) =>
         reader.GetVoteAsync(pollId, userId, cancellationToken);
@@ -65,9 +73,13 @@ public sealed class SqlitePollStore : IPollStore
         reader.ListScoredVotesAsync(platform, channelId, cancellationToken);
 
     private Task<int> ExecuteAsync(string sql, IEnumerable<(string Name, object? Value)> values, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) => Command(connection, transaction, sql, values).ExecuteNonQuery(), cancellationToken);
+        database.TransactAsync(async (connection, transaction) =>
+        {
+            await using var command = Command(connection, transaction, sql, values);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, IEnumerable<(string Name, object? Value)> values)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<(string Name, object? Value)> values)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,40 +1,54 @@
+using System.Data.Common;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
-using Microsoft.Data.Sqlite;
+using BriefingBot.Storage.Sql;
 
-namespace BriefingBot.Storage.Sqlite;
+namespace BriefingBot.Storage;
 
-public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider timeProvider) : IAnalysisStore, IDevelopmentStore
+/// <summary>
+/// Each article's analysis and the development groups, for SQLite and PostgreSQL. Saving runs once per analysed article,
+/// so its rows are bound by hand through <see cref="AnalysisRows"/> rather than by Dapper.
+/// </summary>
+public sealed class AnalysisStore(ISqlDatabase database, TimeProvider timeProvider) : IAnalysisStore, IDevelopmentStore
 {
-    private readonly AnalysisReader reader = new(async ct => await database.OpenAsync(ct));
-    private readonly DevelopmentGroups groups = new(async ct => await database.OpenAsync(ct), DevelopmentDialect.Sqlite);
+    /// <summary>Serialises group assignment across workers, so two reports of one development cannot both start a group.</summary>
+    private const long GroupLockKey = 0x42_42_44_45_56; // "BBDEV"
+
+    private readonly AnalysisReader reader = new(database.OpenConnectionAsync);
+    private readonly DevelopmentGroups groups = new(database.OpenConnectionAsync, database.Dialect);
 
     public Task SaveAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken) =>
-        database.WriteTransactionAsync(async (connection, transaction) =>
+        database.TransactAsync(async (connection, transaction) =>
         {
-            var groupIds = await groups.AssignAsync(connection, transaction, articleId, analysis.Developments, cancellationToken);
-            using var command = connection.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            Execute(command, AnalysisRows.DeleteMentions, [("@article", articleId)]);
-            Execute(command, AnalysisRows.DeleteDevelopments, [("@article", articleId)]);
+            if (analysis.Developments.Count > 0 && database.Dialect.TransactionLock is { } transactionLock)
+            {
+                await ExecuteAsync(command, transactionLock, [("@key", GroupLockKey)], cancellationToken);
+            }
+
+            var groupIds = await groups.AssignAsync(connection, transaction, articleId, analysis.Developments, cancellationToken);
+            await ExecuteAsync(command, AnalysisRows.DeleteMentions, [("@article", articleId)], cancellationToken);
+            await ExecuteAsync(command, AnalysisRows.DeleteDevelopments, [("@article", articleId)], cancellationToken);
             for (var i = 0; i < analysis.Mentions.Count; i++)
             {
-                Execute(command, AnalysisRows.InsertMention, AnalysisRows.Mention(articleId, i, analysis.Mentions[i]));
+                await ExecuteAsync(command, AnalysisRows.InsertMention, AnalysisRows.Mention(articleId, i, analysis.Mentions[i]), cancellationToken);
             }
 
             for (var i = 0; i < analysis.Developments.Count; i++)
             {
-                Execute(command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i], groupIds[i]));
+                await ExecuteAsync(
+                    command, AnalysisRows.InsertDevelopment, AnalysisRows.Development(articleId, i, analysis.Developments[i], groupIds[i]), cancellationToken);
             }
 
             foreach (var (sql, values) in AnalysisRows.HedgesAndCandidates(articleId, analysis))
             {
-                Execute(command, sql, values);
+                await ExecuteAsync(command, sql, values, cancellationToken);
             }
 
-            var now = SqliteTime.ToMicroseconds(timeProvider.GetUtcNow());
-            return Execute(command, AnalysisRows.MarkAnalyzed, [("@article", articleId), ("@analyzed_at", now)]);
+            return await ExecuteAsync(command, AnalysisRows.MarkAnalyzed,
+                [("@article", articleId), ("@analyzed_at", database.Dialect.Time(timeProvider.GetUtcNow()))], cancellationToken);
         }, cancellationToken);
 
     public Task<IReadOnlyList<ActorMention>> GetMentionsAsync(long articleId, CancellationToken cancellationToken) =>
@@ -53,12 +67,7 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider ti
         reader.FindCandidatesAsync(name, limit, cancellationToken);
 
     public Task<int> MarkAllUnanalyzedAsync(CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            return Execute(command, AnalysisRows.ForgetAnalyzed, []);
-        }, cancellationToken);
+        database.ExecuteAsync(AnalysisRows.ForgetAnalyzed, null, cancellationToken);
 
     public Task<IReadOnlyList<long>> ListUnanalyzedAsync(int limit, CancellationToken cancellationToken) =>
         reader.ListUnanalyzedAsync(limit, cancellationToken);
@@ -74,10 +83,11 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database, TimeProvider ti
     public Task<IReadOnlyList<StoredDevelopment>> ListForActorAsync(string actorId, int limit, CancellationToken cancellationToken) =>
         groups.ListForActorAsync(actorId, limit, cancellationToken);
 
-    private static int Execute(SqliteCommand command, string sql, IEnumerable<(string Name, object? Value)> values)
+    private static async Task<int> ExecuteAsync(
+        DbCommand command, string sql, IEnumerable<(string Name, object? Value)> values, CancellationToken cancellationToken)
     {
         command.CommandText = sql;
         AnalysisRows.Bind(command, values);
-        return command.ExecuteNonQuery();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
