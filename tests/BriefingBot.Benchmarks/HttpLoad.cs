@@ -15,7 +15,16 @@ internal static class HttpLoad
     /// <summary>Runs the load after one probe request whose 200 answer must contain <paramref name="expectedInAnswer"/>.</summary>
     public static async Task<int> RunAsync(
         string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
-        Func<TimeSpan>? serverCpu = null)
+        Func<TimeSpan>? serverCpu = null) =>
+        await MeasureAsync(name, baseAddress, createRequest, expectedInAnswer, seconds, concurrency, cancellationToken, serverCpu) is { Failed: 0, Ok: > 0 } ? 0 : 1;
+
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, returning the figures it prints; null when the probe failed. <paramref name="settle"/>
+    /// runs after the measured phase and before the server's CPU is read, so follow-up work the requests started is counted.
+    /// </summary>
+    public static async Task<LoadResult?> MeasureAsync(
+        string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
+        Func<TimeSpan>? serverCpu = null, Func<CancellationToken, Task>? settle = null)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(baseAddress.Host)))
         {
@@ -24,15 +33,21 @@ internal static class HttpLoad
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = RequestTimeout };
-        using (var probe = createRequest())
-        using (var answer = await client.SendAsync(probe, cancellationToken))
+        try
         {
+            using var probe = createRequest();
+            using var answer = await client.SendAsync(probe, cancellationToken);
             var body = await answer.Content.ReadAsStringAsync(cancellationToken);
             if (answer.StatusCode != HttpStatusCode.OK || !body.Contains(expectedInAnswer, StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync($"{name}: probe answered {(int)answer.StatusCode} without \"{expectedInAnswer}\": {body}");
-                return 1;
+                return null;
             }
+        }
+        catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"{name}: probe failed: {ex.Message}");
+            return null;
         }
 
         Console.WriteLine($"{name}: load average before {LoadAverage()}");
@@ -43,6 +58,11 @@ internal static class HttpLoad
         var clock = Stopwatch.StartNew();
         var results = await PhaseAsync(client, createRequest, TimeSpan.FromSeconds(seconds), concurrency, cancellationToken);
         var elapsed = clock.Elapsed;
+        if (settle is not null)
+        {
+            await settle(cancellationToken);
+        }
+
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
 
@@ -68,7 +88,14 @@ internal static class HttpLoad
         }
 
         Console.WriteLine($"{name}: load average after {LoadAverage()}");
-        return failed == 0 && latencies.Length > 0 ? 0 : 1;
+        return new LoadResult(
+            latencies.Length,
+            failed,
+            latencies.Length / elapsed.TotalSeconds,
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.50),
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.99),
+            server.TotalMicroseconds / Math.Max(1, latencies.Length + failed),
+            LoadAverage());
     }
 
     private static async Task<ClientResult[]> PhaseAsync(
@@ -110,7 +137,7 @@ internal static class HttpLoad
         return result;
     }
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -130,3 +157,6 @@ internal static class HttpLoad
         }
     }
 }
+
+/// <summary>One measured phase: requests answered 200 and failed, throughput, latency (ms) and server CPU (µs) per request.</summary>
+internal sealed record LoadResult(int Ok, int Failed, double RequestsPerSecond, double P50, double P99, double ServerCpuMicroseconds, string LoadAverage);

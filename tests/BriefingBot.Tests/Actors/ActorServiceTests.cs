@@ -1,7 +1,11 @@
 using BriefingBot.Actors;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Articles;
+using BriefingBot.Chat;
+using BriefingBot.Chat.Commands;
 using BriefingBot.Polls;
+using BriefingBot.Storage;
 using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Options;
@@ -17,16 +21,17 @@ public sealed class ActorServiceTests
     private readonly InMemoryDevelopmentStore developments = new();
     private readonly ActorDirectory directory = new(TestCatalog.Instance);
     private readonly IPollStore polls = Substitute.For<IPollStore>();
+    private readonly ChannelWorkspaces workspaces = new(new MemoryMetadata());
     private readonly ActorService service;
 
     public ActorServiceTests()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
-        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls);
+        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls, Substitute.For<IArticleStore>(), workspaces);
         polls.ListUnclosedAsync(default).ReturnsForAnyArgs([]);
-        store.GetCoMentionsAsync(default!, default, default).ReturnsForAnyArgs([]);
-        store.GetLatestArticlesAsync(default!, default, default).ReturnsForAnyArgs([]);
-        store.GetDaysAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetCoMentionsAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetLatestArticlesAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetDaysAsync(default!, default, default, default, default).ReturnsForAnyArgs([]);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -34,7 +39,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_CountsThisWeekAndTheWeekBefore_ReportsBothPeriods()
     {
-        store.GetDaysAsync("kp", Today.AddDays(-59), Today, Arg.Any<CancellationToken>()).Returns(
+        store.GetDaysAsync("kp", Today.AddDays(-59), Today, null, Arg.Any<CancellationToken>()).Returns(
         [
             new ActorDay(Today.AddDays(-40), 7, 2),
             new ActorDay(Today.AddDays(-13), 2, 1),
@@ -43,7 +48,7 @@ public sealed class ActorServiceTests
             new ActorDay(Today, 1, 1),
         ]);
 
-        var card = await service.GetCardAsync("North Korea", Ct);
+        var card = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal(new PeriodCount(7, 6, 4, 4), card.Week);
@@ -66,7 +71,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_Metonym_ReachesTheStateThroughTheAlias()
     {
-        var card = await service.GetCardAsync("Pyongyang", Ct);
+        var card = await service.GetCardAsync("Pyongyang", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal("kp", card.Actor.Id);
@@ -78,7 +83,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_Typo_FindsNoActorButNorthKoreaIsClosest()
     {
-        Assert.Null(await service.GetCardAsync("Nrth Korea", Ct));
+        Assert.Null(await service.GetCardAsync("Nrth Korea", ActorScope.Operator, Ct));
 
         var closest = service.Closest("Nrth Korea", 5);
 
@@ -95,7 +100,7 @@ public sealed class ActorServiceTests
     {
         directory.Apply([new TaughtAlias("Hermit Kingdom", "kp", "admin", DateTimeOffset.UnixEpoch)]);
 
-        var card = await service.GetCardAsync("hermit kingdom", Ct);
+        var card = await service.GetCardAsync("hermit kingdom", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal(("kp", MatchVia.TaughtAlias), (card.Actor.Id, card.Match.Via));
@@ -114,9 +119,9 @@ public sealed class ActorServiceTests
             [1, 2],
             new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)));
-        store.GetCoMentionsAsync("kp", 5, Arg.Any<CancellationToken>()).Returns([new CoMention("ru", 9), new CoMention("gone", 3), new CoMention("kr", 4)]);
+        store.GetCoMentionsAsync("kp", 5, null, Arg.Any<CancellationToken>()).Returns([new CoMention("ru", 9), new CoMention("gone", 3), new CoMention("kr", 4)]);
 
-        var card = await service.GetCardAsync("DPRK", Ct);
+        var card = await service.GetCardAsync("DPRK", ActorScope.Operator, Ct);
         var reply = ActorCardReply.Card(card!, null);
 
         Assert.Equal(["Russia", "South Korea"], card!.CoMentions.Select(c => c.Actor.Name));
@@ -125,6 +130,27 @@ public sealed class ActorServiceTests
         Assert.StartsWith("#42 North Korea may send more troops (50%; 2 articles, last 24 Nov)", line, StringComparison.Ordinal);
         Assert.EndsWith("/poll create development:42", line, StringComparison.Ordinal);
         Assert.Equal("poll:new:42", Assert.Single(reply.Buttons).Id);
+    }
+
+    [Fact]
+    public async Task GetCardAsync_WorkspaceScope_ListsOnlyPollsOfItsOwnChannels()
+    {
+        var closes = new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.Zero);
+        polls.ListUnclosedAsync(Arg.Any<CancellationToken>()).Returns(
+        [
+            Poll(7, "Ours?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C1" },
+            Poll(8, "Theirs?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C2" },
+            Poll(9, "Never seen channel?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C3" },
+            Poll(10, "Same id on Discord?", null, ["kp"], closes) with { Platform = "discord", ChannelId = "C1" },
+        ]);
+        await workspaces.LearnAsync(new CommandContext("slack", "C1", "U1", "Ann", IsAdmin: false, IsOperator: false, WorkspaceId: "T1"), Ct);
+        await workspaces.LearnAsync(new CommandContext("slack", "C2", "U2", "Bo", IsAdmin: false, IsOperator: false, WorkspaceId: "T2"), Ct);
+
+        var one = await service.GetCardAsync("North Korea", new ActorScope("slack", "T1", Everything: false), Ct);
+        var everything = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
+
+        Assert.Equal([7L], one!.OpenPolls.Select(p => p.Id));
+        Assert.Equal([7L, 8L, 9L, 10L], everything!.OpenPolls.Select(p => p.Id));
     }
 
     [Fact]
@@ -146,7 +172,7 @@ public sealed class ActorServiceTests
             Poll(10, "Past its deadline?", null, ["kp"], new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)),
         ]);
 
-        var card = await service.GetCardAsync("North Korea", Ct);
+        var card = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
         var reply = ActorCardReply.Card(card!, null);
 
         Assert.Equal([7L, 8L], card!.OpenPolls.Select(p => p.Id));
@@ -162,14 +188,27 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetTopAsync_StoreRanking_NamesActorsAndSkipsUnknownIds()
     {
-        store.GetTopAsync(Today.AddDays(-29), Today, 15, Arg.Any<CancellationToken>()).Returns([new ActorPeriod("ru", 20, 10), new ActorPeriod("nobody", 5, 0), new ActorPeriod("kp", 4, 0)]);
+        store.GetTopAsync(Today.AddDays(-29), Today, 15, null, Arg.Any<CancellationToken>()).Returns([new ActorPeriod("ru", 20, 10), new ActorPeriod("nobody", 5, 0), new ActorPeriod("kp", 4, 0)]);
 
-        var top = await service.GetTopAsync(30, Ct);
+        var top = await service.GetTopAsync(30, ActorScope.Operator, Ct);
         var reply = ActorCardReply.Top(top, 30);
 
         Assert.Equal(["Russia", "North Korea"], top.Select(t => t.Actor.Name));
         Assert.Equal(
             "1. Russia: 20 mentions (+100%; 10 in the 30 days before)" + Environment.NewLine + "2. North Korea: 4 mentions (new; 0 in the 30 days before)",
             reply.Sections[0].Body);
+    }
+
+    private sealed class MemoryMetadata : IMetadataStore
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> values = new();
+
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(values.TryGetValue(key, out var v) ? v : null);
+
+        public Task SetAsync(string key, string value, CancellationToken cancellationToken)
+        {
+            values[key] = value;
+            return Task.CompletedTask;
+        }
     }
 }
