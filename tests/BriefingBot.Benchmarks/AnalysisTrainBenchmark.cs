@@ -7,9 +7,9 @@ using BriefingBot.Analysis.Learning;
 namespace BriefingBot.Benchmarks;
 
 /// <summary>
-/// <c>analysis-train [--rules] [--dry-run]</c>: trains the analysis models on the tune part of shared/eval
+/// <c>analysis-train [--rules] [--dry-run] [--summary]</c>: trains the analysis models on the tune part of shared/eval
 /// (<see cref="EvalSplit"/>) and writes them to src/BriefingBot/Analysis/Models/, printing the figures of each on
-/// both parts. Held-out data is only scored, never trained on.
+/// both parts (<c>--summary</c>: the summary model only). Held-out data is only scored, never trained on.
 /// </summary>
 internal static class AnalysisTrainBenchmark
 {
@@ -30,6 +30,17 @@ internal static class AnalysisTrainBenchmark
         bool write = !options.Contains("--dry-run");
         var models = Path.Combine(root, "src", "BriefingBot", "Analysis", "Models");
         var catalog = ActorCatalog.Load(Path.Combine(root, "config", "actors.json"));
+
+        var summary = SummaryTrainBenchmark.Train(eval, options.Contains("--cv"));
+        if (write && !options.Contains("--cv"))
+        {
+            await WriteAsync(Path.Combine(models, "summary.model"), summary.Save, cancellationToken);
+        }
+
+        if (options.Contains("--summary"))
+        {
+            return 0;
+        }
 
         var news = SzegedCorpus.Read(Path.Combine(eval, "hedges", "szeged-news-dev.xml"));
         var wiki = SzegedCorpus.Read(Path.Combine(eval, "hedges", "szeged-wiki.xml"));

@@ -54,7 +54,7 @@ public static class Program
             case "digest-delivery":
                 return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | analysis-train [--rules] [--dry-run] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64] | stories [count=10000] [stored=100000] | http-compare [seconds=10] [concurrency=32] [rounds=3]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | analysis-train [--rules] [--dry-run] [--summary] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64] | stories [count=10000] [stored=100000] | http-compare [seconds=10] [concurrency=32] [rounds=3]");
                 return 2;
         }
     }

@@ -1,7 +1,9 @@
+using BriefingBot.Analysis.Learning;
+
 namespace BriefingBot.Analysis;
 
 /// <summary>
-/// Picks the most salient sentences of an article (see <see cref="SentenceScorer"/>) with maximal marginal
+/// Picks the most salient sentences of an article (see <see cref="SentenceScorer"/>, a learned model) with maximal marginal
 /// relevance, so that a summary does not say the same thing twice. Deterministic and offline.
 /// </summary>
 public sealed class ExtractiveSummarizer : ISummarizer
@@ -11,6 +13,9 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     // A sentence this like one already chosen says it again (a repeated paragraph, a pull quote).
     private const double SameSentence = 0.8;
+
+    // Past the first few sentences news rarely holds summary material; a window also keeps long texts cheap.
+    private const int MinWindow = 6;
 
     // Two sentences this alike (stemmed content words, cosine) report the same fact.
     private const double SameFact = 0.5;
@@ -22,22 +27,22 @@ public sealed class ExtractiveSummarizer : ISummarizer
     }
 
     public static Summary Summarize(string title, string text, int sentences) =>
-        Summarize(title, text, sentences, SummaryWeights.Default);
+        Summarize(title, text, sentences, SentenceScorer.Shipped.Value, SummarySelection.Default);
 
-    internal static Summary Summarize(string title, string text, int sentences, SummaryWeights weights)
+    internal static Summary Summarize(string title, string text, int sentences, LogisticModel? model, SummarySelection selection)
     {
         if (sentences <= 0)
         {
             return Summary.Empty;
         }
 
-        var document = ScoredDocument.Build(title, text, weights);
+        var document = ScoredDocument.Build(title, text, Window(sentences), model, selection);
         var chosen = MmrSelector.Select(
-            document.Candidates(Window(sentences, weights)),
+            document.Candidates(),
             i => document.Scores[i],
             (a, b) => document.Vectors[a].Cosine(document.Vectors[b]),
             sentences,
-            weights.Redundancy,
+            selection.Redundancy,
             SameSentence);
         chosen.Sort();
         return new Summary(chosen.Select(i => document.Sentences[i]).ToList());
@@ -53,7 +58,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scored.Add((document.Id, ScoredDocument.Build(document.Title, document.Text, SummaryWeights.Default)));
+            scored.Add((document.Id, ScoredDocument.Build(document.Title, document.Text, Window(sentences), SentenceScorer.Shipped.Value, SummarySelection.Default)));
         }
 
         var centroid = TermVector.Sum(scored.SelectMany(d => d.Document.Vectors));
@@ -61,7 +66,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
         for (int d = 0; d < scored.Count; d++)
         {
             var document = scored[d].Document;
-            foreach (int i in document.Candidates(Window(sentences, SummaryWeights.Default)))
+            foreach (int i in document.Candidates())
             {
                 double score = document.Scores[i] + SetCentralityWeight * document.Vectors[i].Cosine(centroid);
                 pool.Add((d, i, score));
@@ -82,20 +87,27 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return Task.FromResult(new SetSummary(result));
     }
 
-    // Past the first few sentences news rarely holds summary material; a window also keeps long texts cheap.
-    private static int Window(int sentences, SummaryWeights weights) => Math.Max(weights.MinWindow, 2 * sentences);
+    internal static int Window(int sentences) => Math.Max(MinWindow, 2 * sentences);
 
     private sealed record ScoredDocument(IReadOnlyList<Sentence> Sentences, TermVector[] Vectors, double[] Scores)
     {
-        public static ScoredDocument Build(string title, string text, SummaryWeights weights)
+        public static ScoredDocument Build(string title, string text, int window, LogisticModel? model, SummarySelection selection)
         {
             var sentences = SentenceSplitter.Split(text);
             var vectors = sentences.Select(s => TermVector.FromText(text, s.Start, s.Length)).ToArray();
-            var scores = SentenceScorer.Score(sentences, vectors, TermVector.FromText(title), weights);
+            var scores = SentenceScorer.Score(text, sentences, vectors, TermVector.FromText(title), window, model);
+            for (int i = 0; i < scores.Length; i++)
+            {
+                if (!SentenceScorer.IsExcluded(scores[i]))
+                {
+                    scores[i] -= selection.LengthCost * vectors[i].WordCount / SummarySelection.WordsPerUnit;
+                }
+            }
+
             return new ScoredDocument(sentences, vectors, scores);
         }
 
-        public List<int> Candidates(int window) =>
-            Enumerable.Range(0, Math.Min(window, Sentences.Count)).Where(i => !SentenceScorer.IsExcluded(Scores[i])).ToList();
+        public List<int> Candidates() =>
+            Enumerable.Range(0, Sentences.Count).Where(i => !SentenceScorer.IsExcluded(Scores[i])).ToList();
     }
 }

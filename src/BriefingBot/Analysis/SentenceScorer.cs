@@ -1,52 +1,51 @@
-using System.Text.RegularExpressions;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using BriefingBot.Analysis.Learning;
 
 namespace BriefingBot.Analysis;
 
 /// <summary>
-/// How much a sentence belongs in a news summary. News puts the point first, so position dominates;
-/// centrality (likeness to the whole text) and likeness to the title lift a later sentence that states
-/// the story, and a length near that of a summary sentence is preferred. Quotes, first-person asides and
-/// site furniture are held back.
+/// How much a sentence belongs in a news summary: the probability a logistic model
+/// (<c>Analysis/Models/summary.model</c>, trained by <see cref="SummaryTrainer"/> on the tune part of the
+/// CNN/DailyMail set) gives it of being in the best extract, from <see cref="SummaryFeatures"/>. Fragments, site
+/// furniture and a repeat of the headline are excluded outright.
 /// </summary>
-internal static partial class SentenceScorer
+internal static class SentenceScorer
 {
     private const int MinWords = 5;
     private const double Excluded = -100;
 
-    public static double[] Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<TermVector> vectors, TermVector title, SummaryWeights weights)
+    public static readonly Lazy<LogisticModel?> Shipped = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("BriefingBot.Analysis.Models.summary.model");
+        return stream is null ? null : LogisticModel.Load(stream);
+    });
+
+    /// <summary>Scores the first <paramref name="window"/> sentences; later ones are excluded.</summary>
+    public static double[] Score(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<TermVector> vectors, TermVector title, int window, LogisticModel? model)
     {
         var document = TermVector.Sum(vectors);
         var scores = new double[sentences.Count];
+        var features = new List<ulong>(16);
         for (int i = 0; i < sentences.Count; i++)
         {
-            var sentence = sentences[i];
-            var vector = vectors[i];
-            // Fragments ("By .", a dateline, a caption credit) and a repeat of the headline are never summary material.
-            if (vector.WordCount < MinWords || Boilerplate.IsBoilerplate(sentence.Text) || vector.Cosine(title) > 0.9)
+            if (i >= window || !IsCandidate(sentences[i], vectors[i], title))
             {
                 scores[i] = Excluded;
                 continue;
             }
 
-            double score = 1 / Math.Pow(i + 1, weights.PositionDecay)
-                + weights.Centrality * vector.Cosine(document)
-                + weights.Title * vector.Cosine(title)
-                - weights.Length * Math.Abs(vector.WordCount - weights.TargetWords) / weights.TargetWords;
-            if (IsQuoteOrAside(sentence.Text))
-            {
-                score -= weights.QuotePenalty;
-            }
-
-            scores[i] = score;
+            features.Clear();
+            SummaryFeatures.Add(text, sentences[i], i, vectors[i], document, title, features);
+            scores[i] = model is null ? 1.0 / (i + 1) : model.Probability(CollectionsMarshal.AsSpan(features));
         }
 
         return scores;
     }
 
+    /// <summary>Fragments ("By .", a dateline, a caption credit) and a repeat of the headline are never summary material.</summary>
+    public static bool IsCandidate(Sentence sentence, TermVector vector, TermVector title) =>
+        vector.WordCount >= MinWords && !Boilerplate.IsBoilerplate(sentence.Text) && vector.Cosine(title) <= 0.9;
+
     public static bool IsExcluded(double score) => score <= Excluded;
-
-    private static bool IsQuoteOrAside(string text) => QuoteOrAside().IsMatch(text);
-
-    [GeneratedRegex(@"^\W*[""'‘“`]|\b(I|me|my|we|I'm|I’m)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex QuoteOrAside();
 }

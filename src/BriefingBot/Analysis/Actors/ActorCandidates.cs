@@ -5,10 +5,13 @@ public sealed record ActorCandidate(string Name, ActorKind Kind, int Mentions);
 
 public static class ActorCandidates
 {
-    /// <summary>Discovered names (mentions with no actor) with how often each was seen, most frequent first.</summary>
+    /// <summary>
+    /// Discovered names (mentions with no actor, other than a capital as a place or a world region) with how often
+    /// each was seen, most frequent first.
+    /// </summary>
     public static IReadOnlyList<ActorCandidate> Aggregate(IEnumerable<ActorMention> mentions) =>
         mentions
-            .Where(mention => mention.Actor is null)
+            .Where(mention => mention.Actor is null && mention.Via is not (PlaceRoles.PlaceVia or PlaceRoles.RegionVia))
             .GroupBy(mention => (Name: string.Join(' ', mention.Surface.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)), mention.Kind))
             .Select(group => new ActorCandidate(group.Key.Name, group.Key.Kind, group.Count()))
             .OrderByDescending(candidate => candidate.Mentions)

@@ -19,6 +19,7 @@ public sealed class ActorCatalog
                 Code = entry.Code,
                 Description = entry.Description,
                 Aliases = [.. entry.Aliases ?? [], .. entry.Metonyms ?? []],
+                Metonyms = entry.Metonyms ?? [],
             };
             actors.Add(actor);
             names.Add(new ActorName(entry.Name, actor, "name"));

@@ -21,6 +21,9 @@ public sealed record Actor(string Id, string Name, ActorKind Kind)
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The aliases that are its capital or seat of power ("Pyongyang", "Kremlin"): a place as well as the actor.</summary>
+    public IReadOnlyList<string> Metonyms { get; init; } = [];
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace BriefingBot.Analysis.Actors;
 /// Finds actors in text. The catalogue's names are found through a word trie and capitalised names it lacks are
 /// typed by rules (<see cref="RecognitionPass"/>); then a learned tagger (<see cref="MentionTagger"/>, shipped as
 /// <c>Analysis/Models/mentions.model</c>) decides which spans are names and of which type, and each span is resolved
-/// to a catalogue actor where its words name one (Pyongyang → North Korea).
+/// to a catalogue actor where its words name one (Pyongyang → North Korea), unless the place is only a place there
+/// (<see cref="PlaceRoles"/>: "talks in Beijing", "East Asia").
 /// </summary>
 public sealed class ActorRecognizer : IActorRecognizer
 {
@@ -16,6 +17,7 @@ public sealed class ActorRecognizer : IActorRecognizer
     private readonly ActorCatalog catalog;
     private readonly Gazetteer gazetteer;
     private readonly MentionTagger? tagger;
+    private readonly PlaceRoles places;
 
     public ActorRecognizer(ActorCatalog catalog)
         : this(catalog, Shipped.Value)
@@ -26,6 +28,7 @@ public sealed class ActorRecognizer : IActorRecognizer
     {
         this.catalog = catalog;
         gazetteer = new Gazetteer(catalog.Names);
+        places = new PlaceRoles(catalog);
         tagger = model is null ? null : new MentionTagger(model, gazetteer) { UsesRules = modelUsesRules };
     }
 
@@ -35,13 +38,9 @@ public sealed class ActorRecognizer : IActorRecognizer
     public IReadOnlyList<ActorMention> Recognize(string text)
     {
         var rules = new RecognitionPass(text, catalog, gazetteer).Run();
-        if (tagger is null)
-        {
-            return rules;
-        }
-
         var words = WordScanner.Scan(text);
-        return MentionResolver.Resolve(text, words, tagger.Tag(text, words, rules), rules, gazetteer, Backfill);
+        var mentions = tagger is null ? rules : MentionResolver.Resolve(text, words, tagger.Tag(text, words, rules), rules, gazetteer, Backfill);
+        return places.Apply(text, mentions, words);
     }
 
     internal static AveragedPerceptron? LoadModel(string name)

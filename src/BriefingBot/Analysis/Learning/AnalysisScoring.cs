@@ -137,4 +137,7 @@ public static class AnalysisScoring
 
     public static IReadOnlyList<string> Ours(SummaryCase c, int count) =>
         ExtractiveSummarizer.Summarize(c.Title, c.Article, count).Sentences.Select(s => s.Text).ToList();
+
+    internal static IReadOnlyList<string> Ours(SummaryCase c, int count, LogisticModel? model, SummarySelection selection) =>
+        ExtractiveSummarizer.Summarize(c.Title, c.Article, count, model, selection).Sentences.Select(s => s.Text).ToList();
 }

@@ -47,7 +47,11 @@ internal sealed class LogisticModel
     /// <summary>Whether training gave the feature a weight (it was seen, and mattered).</summary>
     public bool Knows(ulong feature) => weights.ContainsKey(feature);
 
-    public static LogisticModel Train(IReadOnlyList<(ulong[] Features, bool Label, double Weight)> examples, int epochs, double l2, int seed)
+    public static LogisticModel Train(IReadOnlyList<(ulong[] Features, bool Label, double Weight)> examples, int epochs, double l2, int seed) =>
+        Train(examples.Select(e => (e.Features, e.Label ? 1.0 : 0.0, e.Weight)).ToList(), epochs, l2, seed);
+
+    /// <summary>Trains on soft targets in [0, 1] (cross-entropy against the target), such as a graded relevance.</summary>
+    public static LogisticModel Train(IReadOnlyList<(ulong[] Features, double Target, double Weight)> examples, int epochs, double l2, int seed)
     {
         var w = new Dictionary<ulong, double>();
         var g2 = new Dictionary<ulong, double>();
@@ -60,7 +64,7 @@ internal sealed class LogisticModel
             random.Shuffle(order);
             foreach (int e in order)
             {
-                var (features, label, weight) = examples[e];
+                var (features, target, weight) = examples[e];
                 double z = bias;
                 foreach (var f in features)
                 {
@@ -68,7 +72,7 @@ internal sealed class LogisticModel
                 }
 
                 double p = 1 / (1 + Math.Exp(-z));
-                double gradient = (p - (label ? 1 : 0)) * weight;
+                double gradient = (p - target) * weight;
                 biasG2 += gradient * gradient;
                 bias -= rate * gradient / Math.Sqrt(biasG2 + 1e-8);
                 foreach (var f in features)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Learning;
 
@@ -14,7 +13,7 @@ public sealed class HedgeTrainerTests
     {
         var slice = Tune.Value.Take(400).ToList();
 
-        Assert.Equal(Hash(HedgeTrainer.Train(slice, [], 0, seed: 3)), Hash(HedgeTrainer.Train(slice, [], 0, seed: 3)));
+        Assert.Equal(ModelHash.Of(HedgeTrainer.Train(slice, [], 0, seed: 3)), ModelHash.Of(HedgeTrainer.Train(slice, [], 0, seed: 3)));
     }
 
     [Fact]
@@ -33,12 +32,5 @@ public sealed class HedgeTrainerTests
         var threshold = HedgeTrainer.BestThreshold([(0.9, true), (0.7, true), (0.25, false), (0.1, false)]);
 
         Assert.InRange(threshold, 0.25, 0.7);
-    }
-
-    private static string Hash(LogisticModel model)
-    {
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        return Convert.ToHexString(SHA256.HashData(stream.ToArray()));
     }
 }
