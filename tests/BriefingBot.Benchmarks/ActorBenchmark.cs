@@ -52,7 +52,7 @@ internal static class ActorBenchmark
             }
         });
         var service = services.GetRequiredService<ActorService>();
-        var data = await MeasureAsync(names, 100, async name => await service.GetCardAsync(name, cancellationToken));
+        var data = await MeasureAsync(names, 100, async name => await service.GetCardAsync(name, ActorScope.Operator, cancellationToken));
         var suggestions = 0L;
         var autocomplete = await MeasureAsync(partials, 100, async partial =>
             suggestions += (await dispatcher.AutocompleteAsync("actor", "name", partial, context, cancellationToken)).Count);

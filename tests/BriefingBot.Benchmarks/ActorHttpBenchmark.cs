@@ -13,7 +13,7 @@ namespace BriefingBot.Benchmarks;
 /// </summary>
 internal static class ActorHttpBenchmark
 {
-    private const string Actor = "North Korea";
+    public const string Actor = "North Korea";
 
     public static async Task<int> RunAsync(int seconds, int concurrency, string command, CancellationToken cancellationToken)
     {
@@ -23,21 +23,7 @@ internal static class ActorHttpBenchmark
         var secretBytes = Encoding.UTF8.GetBytes(secret);
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
         await using var apis = await FakePlatformApis.StartAsync();
-        await using var worker = await WorkerProcess.StartAsync(
-            [
-                "--Slack:BotToken", "xoxb-1",
-                "--Slack:Mode", "Http",
-                "--Slack:SigningSecret", secret,
-                "--Slack:ApiBaseUrl", apis.SlackApiBase.AbsoluteUri,
-                "--Discord:Token", "x",
-                "--Discord:ApplicationId", "1",
-                "--Discord:Mode", "Http",
-                "--Discord:PublicKey", Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-                "--Discord:ApiBaseUrl", apis.DiscordApiBase.AbsoluteUri,
-                .. byUrl ? ["--Actors:ChartBaseUrl", "https://bot.example/"] : Array.Empty<string>(),
-            ],
-            null,
-            cancellationToken);
+        await using var worker = await StartWorkerAsync(apis, secret, key, byUrl, cancellationToken);
 
         var trigger = 0L;
         HttpRequestMessage Slack() => SlackRequest(secretBytes, Interlocked.Increment(ref trigger), apis.SlackResponseUrl, help);
@@ -59,9 +45,27 @@ internal static class ActorHttpBenchmark
         return slack == 0 && discord == 0 ? 0 : 1;
     }
 
+    /// <summary>A worker in Slack and Discord Http mode whose platform calls go to <paramref name="apis"/>; with the chart by URL or uploaded.</summary>
+    public static Task<WorkerProcess> StartWorkerAsync(FakePlatformApis apis, string secret, Key key, bool byUrl, CancellationToken cancellationToken) =>
+        WorkerProcess.StartAsync(
+            [
+                "--Slack:BotToken", "xoxb-1",
+                "--Slack:Mode", "Http",
+                "--Slack:SigningSecret", secret,
+                "--Slack:ApiBaseUrl", apis.SlackApiBase.AbsoluteUri,
+                "--Discord:Token", "x",
+                "--Discord:ApplicationId", "1",
+                "--Discord:Mode", "Http",
+                "--Discord:PublicKey", Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+                "--Discord:ApiBaseUrl", apis.DiscordApiBase.AbsoluteUri,
+                .. byUrl ? ["--Actors:ChartBaseUrl", "https://bot.example/"] : Array.Empty<string>(),
+            ],
+            null,
+            cancellationToken);
+
     /// <summary>Asks until the card lists articles: the samples are ingested at start and analysed in the background.</summary>
     /// <returns>How long the first request took.</returns>
-    private static async Task<TimeSpan> WaitForCardAsync(Uri address, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> WaitForCardAsync(Uri address, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         TimeSpan? first = null;
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
@@ -89,7 +93,7 @@ internal static class ActorHttpBenchmark
         }
     }
 
-    private static HttpRequestMessage SlackRequest(byte[] secret, long trigger, Uri responseUrl, bool help)
+    public static HttpRequestMessage SlackRequest(byte[] secret, long trigger, Uri responseUrl, bool help)
     {
         var (command, text) = help ? ("/help", "actor") : ("/actor", Actor);
         var body = $"token=x&team_id=T1&channel_id=C1&channel_name=general&user_id=U1&user_name=rainer&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}"
@@ -97,7 +101,7 @@ internal static class ActorHttpBenchmark
         return SignedRequests.Slack(secret, "/slack/commands", body);
     }
 
-    private static HttpRequestMessage DiscordRequest(Key key, long id, bool help)
+    public static HttpRequestMessage DiscordRequest(Key key, long id, bool help)
     {
         var (command, option, value) = help ? ("help", "command", "actor") : ("actor", "name", Actor);
         return SignedRequests.Discord(

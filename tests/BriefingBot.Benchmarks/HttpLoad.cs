@@ -15,6 +15,12 @@ internal static class HttpLoad
     /// <summary>Runs the load after one probe request whose 200 answer must contain <paramref name="expectedInAnswer"/>.</summary>
     public static async Task<int> RunAsync(
         string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
+        Func<TimeSpan>? serverCpu = null) =>
+        await MeasureAsync(name, baseAddress, createRequest, expectedInAnswer, seconds, concurrency, cancellationToken, serverCpu) is { Failed: 0, Ok: > 0 } ? 0 : 1;
+
+    /// <summary>Like <see cref="RunAsync"/>, returning the figures it prints; null when the probe failed.</summary>
+    public static async Task<LoadResult?> MeasureAsync(
+        string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
         Func<TimeSpan>? serverCpu = null)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(baseAddress.Host)))
@@ -31,7 +37,7 @@ internal static class HttpLoad
             if (answer.StatusCode != HttpStatusCode.OK || !body.Contains(expectedInAnswer, StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync($"{name}: probe answered {(int)answer.StatusCode} without \"{expectedInAnswer}\": {body}");
-                return 1;
+                return null;
             }
         }
 
@@ -68,7 +74,14 @@ internal static class HttpLoad
         }
 
         Console.WriteLine($"{name}: load average after {LoadAverage()}");
-        return failed == 0 && latencies.Length > 0 ? 0 : 1;
+        return new LoadResult(
+            latencies.Length,
+            failed,
+            latencies.Length / elapsed.TotalSeconds,
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.50),
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.99),
+            server.TotalMicroseconds / Math.Max(1, latencies.Length + failed),
+            LoadAverage());
     }
 
     private static async Task<ClientResult[]> PhaseAsync(
@@ -110,7 +123,7 @@ internal static class HttpLoad
         return result;
     }
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -130,3 +143,6 @@ internal static class HttpLoad
         }
     }
 }
+
+/// <summary>One measured phase: requests answered 200 and failed, throughput, latency (ms) and server CPU (µs) per request.</summary>
+internal sealed record LoadResult(int Ok, int Failed, double RequestsPerSecond, double P50, double P99, double ServerCpuMicroseconds, string LoadAverage);

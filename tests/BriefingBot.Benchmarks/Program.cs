@@ -42,6 +42,10 @@ public static class Program
                 return await SlackHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), CancellationToken.None);
             case "actor-http":
                 return await ActorHttpBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), args.Length > 3 ? args[3] : "actor", CancellationToken.None);
+            case "http-compare":
+                return await HttpCompareBenchmark.RunAsync(Argument(args, 1, 10), Argument(args, 2, 32), Argument(args, 3, 3), CancellationToken.None);
+            case "bare-server":
+                return await BareEndpoints.RunAsync(Argument(args, 1, 0), args[2], args[3]);
             case "startup":
                 return await StartupBenchmark.RunAsync(
                     Argument(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, CancellationToken.None, Argument(args, 3, 2));
@@ -50,7 +54,7 @@ public static class Program
             case "digest-delivery":
                 return await DigestDeliveryBenchmark.RunAsync(Argument(args, 1, 1_000), CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | analysis-train [--rules] [--dry-run] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64] | stories [count=10000] [stored=100000]");
+                await Console.Error.WriteLineAsync("usage: BriefingBot.Benchmarks ingest [count=10000] | stories-eval [dev.jsonl] [Stories:Key=value...] | search [articles=100000] [queries=2000] | analyze [articles=2000] | analysis-eval | analysis-train [--rules] [--dry-run] | actor [articles=100000] [mentions=1000000] [requests=2000] | digest-build [articles=10000] [runs=5] | digest-delivery [channels=1000] | discord-http [seconds=10] [concurrency=32] | slack-http [seconds=10] [concurrency=32] | actor-http [seconds=10] [concurrency=32] [actor|help] | startup [runs=5] [BriefingBot.dll] | votes [users=1000] [clicks=1] [connections=64] | stories [count=10000] [stored=100000] | http-compare [seconds=10] [concurrency=32] [rounds=3]");
                 return 2;
         }
     }

@@ -26,14 +26,26 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Starts the worker with these switches (and loopback, store, headless), and waits for <c>/readyz</c>.</summary>
-    public static async Task<WorkerProcess> StartAsync(IEnumerable<string> switches, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    public static Task<WorkerProcess> StartAsync(IEnumerable<string> switches, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        return LaunchAsync(["BriefingBot.dll", "--urls", $"http://127.0.0.1:{port}", .. switches], port, environment, cancellationToken);
+    }
+
+    /// <summary>The bare reference endpoints (<see cref="BareEndpoints"/>): this tool itself, run as a process with the <c>bare-server</c> verb.</summary>
+    public static Task<WorkerProcess> StartBareAsync(string slackSecret, string discordPublicKey, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        return LaunchAsync(
+            ["BriefingBot.Benchmarks.dll", "bare-server", port.ToString(CultureInfo.InvariantCulture), slackSecret, discordPublicKey], port, null, cancellationToken);
+    }
+
+    private static async Task<WorkerProcess> LaunchAsync(string[] arguments, int port, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("briefingbot-bench-worker-").FullName;
-        var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var value in (string[])["--urls", $"http://127.0.0.1:{port}", .. switches])
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, arguments[0]));
+        foreach (var value in arguments[1..])
         {
             start.ArgumentList.Add(value);
         }

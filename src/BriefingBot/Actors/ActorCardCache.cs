@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Actors;
 
 /// <summary>
-/// Built actor cards (the platform-neutral reply with its PNG chart), one per actor, for the day they were built
+/// Built actor cards (the platform-neutral reply with its PNG chart), one per actor and scope (a workspace's card
+/// counts its own articles besides the shared ones, see <see cref="ActorScope"/>), for the day they were built
 /// (the chart's range ends today) and the actor's card version in the store (<see cref="IActorStore.GetCardVersionAsync"/>):
 /// a request costs one version read until a new mention, development, alias or poll changes the card, or an open poll
 /// on it reaches its closing time. Bounded by <see cref="ActorsOptions.CardCacheMegabytes"/>, least recently used
@@ -69,18 +70,18 @@ public sealed class ActorCardCache : IDisposable
     private long Limit => options.Value.CardCacheMegabytes * 1024L * 1024L;
 
     /// <summary>The card of the matched actor, headed for the name as typed (an alias says how it reached the actor).</summary>
-    public async Task<ChatReply> GetAsync(ActorMatch match, CancellationToken cancellationToken)
+    public async Task<ChatReply> GetAsync(ActorMatch match, ActorScope scope, CancellationToken cancellationToken)
     {
         var actorId = match.Actor.Id;
         var today = actors.Today;
 
         // Read the version before the card's data: a change in between leaves the entry with the older version, so it is rebuilt next time.
         var version = await store.GetCardVersionAsync(actorId, cancellationToken);
-        var key = new BuildKey(actorId, today, version);
+        var key = new BuildKey(actorId, scope.CacheKey, today, version);
         Task<Entry> pending;
         lock (gate)
         {
-            if (entries.TryGetValue(actorId, out var node) && node.Value.Key == key && node.Value.ValidUntil > time.GetUtcNow())
+            if (entries.TryGetValue(key.Entry, out var node) && node.Value.Key == key && node.Value.ValidUntil > time.GetUtcNow())
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
@@ -89,7 +90,7 @@ public sealed class ActorCardCache : IDisposable
 
             if (!building.TryGetValue(key, out pending!))
             {
-                pending = BuildAsync(key, match.Actor);
+                pending = BuildAsync(key, match.Actor, scope);
                 building[key] = pending;
             }
         }
@@ -100,29 +101,29 @@ public sealed class ActorCardCache : IDisposable
 
     /// <summary>
     /// The chart of the card with this key, for <c>GET /charts/actors/...</c>: from the cache, or built when the key is
-    /// the actor's current one (another replica posted it); null for an unknown actor, another day or an older version.
+    /// the actor's current one (another replica posted it); null for an unknown actor or scope, another day or an older version.
     /// </summary>
-    public async Task<ReadOnlyMemory<byte>?> GetChartAsync(string actorId, DateOnly day, long version, CancellationToken cancellationToken)
+    public async Task<ReadOnlyMemory<byte>?> GetChartAsync(string actorId, string scopeKey, DateOnly day, long version, CancellationToken cancellationToken)
     {
-        var key = new BuildKey(actorId, day, version);
+        var key = new BuildKey(actorId, scopeKey, day, version);
         lock (gate)
         {
-            if (entries.TryGetValue(actorId, out var node) && node.Value.Key == key)
+            if (entries.TryGetValue(key.Entry, out var node) && node.Value.Key == key)
             {
                 return node.Value.Reply.Image?.Png;
             }
         }
 
-        if (directory.FindById(actorId) is not { } actor || day != actors.Today
+        if (directory.FindById(actorId) is not { } actor || ActorScope.FromCacheKey(scopeKey) is not { } scope || day != actors.Today
             || await store.GetCardVersionAsync(actor.Id, cancellationToken) != version)
         {
             return null;
         }
 
-        return (await GetAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), cancellationToken)).Image?.Png;
+        return (await GetAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), scope, cancellationToken)).Image?.Png;
     }
 
-    /// <summary>Where <c>GET /charts/actors/{actor}/{day}/{version}.png</c> serves the chart, when a public base URL is set.</summary>
+    /// <summary>Where <c>GET /charts/actors/{actor}/{day}/{version}.png?for={scope}</c> serves the chart, when a public base URL is set.</summary>
     private static Uri? ChartUrl(string? baseUrl, BuildKey key)
     {
         if (string.IsNullOrWhiteSpace(baseUrl))
@@ -131,7 +132,7 @@ public sealed class ActorCardCache : IDisposable
         }
 
         var root = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        return new Uri(root, $"charts/actors/{Uri.EscapeDataString(key.ActorId)}/{key.Day.DayNumber}/{key.Version}.png");
+        return new Uri(root, $"charts/actors/{Uri.EscapeDataString(key.ActorId)}/{key.Day.DayNumber}/{key.Version}.png?for={Uri.EscapeDataString(key.Scope)}");
     }
 
     public void Dispose()
@@ -156,22 +157,22 @@ public sealed class ActorCardCache : IDisposable
     }
 
     private static ChatReply ForMatch(ChatReply reply, ActorMatch match) =>
-        match.ThroughAlias ? reply with { Text = ActorCardReply.Header(match) } : reply;
+        match.ThroughAlias ? reply with { Text = ActorCardReply.Header(match), Shared = false } : reply;
 
-    private async Task<Entry> BuildAsync(BuildKey key, Analysis.Actors.Actor actor)
+    private async Task<Entry> BuildAsync(BuildKey key, Analysis.Actors.Actor actor, ActorScope scope)
     {
         try
         {
             // Off the caller's thread and token: the build is shared by every request waiting for it.
             await Task.Yield();
-            var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), stopping.Token);
+            var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Name, actor.Name), scope, stopping.Token);
             var settings = options.Value;
             var png = ActorChart.Render(actor.Name, card.ChartFrom, card.ChartTo, card.Days, settings.ChartWidth, settings.ChartHeight);
             var chart = new ReplyImage($"actor-{actor.Id}.png", png, ActorChart.AltText(actor.Name, card.ChartFrom, card.ChartTo, card.Days))
             {
                 Url = ChartUrl(settings.ChartBaseUrl, key),
             };
-            var reply = ActorCardReply.Card(card, chart);
+            var reply = ActorCardReply.Card(card, chart) with { Shared = true };
 
             // An open poll on the card closes at its time, not through a write: the card is good until the first closes.
             var validUntil = card.OpenPolls.Count == 0 ? DateTimeOffset.MaxValue : card.OpenPolls.Min(p => p.ClosesAt);
@@ -196,7 +197,7 @@ public sealed class ActorCardCache : IDisposable
         }
     }
 
-    /// <summary>Keeps the entry unless a newer one for the actor is there; then evicts the least recently used past the limit.</summary>
+    /// <summary>Keeps the entry unless a newer one for the actor and scope is there; then evicts the least recently used past the limit.</summary>
     private void Store(Entry entry)
     {
         var limit = Limit;
@@ -205,7 +206,7 @@ public sealed class ActorCardCache : IDisposable
             return;
         }
 
-        if (entries.TryGetValue(entry.Key.ActorId, out var existing))
+        if (entries.TryGetValue(entry.Key.Entry, out var existing))
         {
             if (existing.Value.Key.Day > entry.Key.Day || (existing.Value.Key.Day == entry.Key.Day && existing.Value.Key.Version > entry.Key.Version))
             {
@@ -216,7 +217,7 @@ public sealed class ActorCardCache : IDisposable
         }
 
         var node = recency.AddFirst(entry);
-        entries[entry.Key.ActorId] = node;
+        entries[entry.Key.Entry] = node;
         bytes += entry.Bytes;
         while (bytes > limit && recency.Last is { } oldest)
         {
@@ -227,7 +228,7 @@ public sealed class ActorCardCache : IDisposable
     private void Remove(LinkedListNode<Entry> node)
     {
         recency.Remove(node);
-        entries.Remove(node.Value.Key.ActorId);
+        entries.Remove(node.Value.Key.Entry);
         bytes -= node.Value.Bytes;
     }
 
@@ -241,7 +242,11 @@ public sealed class ActorCardCache : IDisposable
         }
     }
 
-    private readonly record struct BuildKey(string ActorId, DateOnly Day, long Version);
+    private readonly record struct BuildKey(string ActorId, string Scope, DateOnly Day, long Version)
+    {
+        /// <summary>The entry's slot: one card per actor and scope.</summary>
+        public string Entry => Scope + "\n" + ActorId;
+    }
 
     private sealed record Entry(BuildKey Key, ChatReply Reply, DateTimeOffset ValidUntil, long Bytes);
 }

@@ -42,7 +42,7 @@ public sealed class ActorCommand(
             return ActorCardReply.NotFound(name, actors.Closest(name, ClosestMatches), candidates);
         }
 
-        var card = await cards.GetAsync(match, cancellationToken);
+        var card = await cards.GetAsync(match, ActorScope.Of(invocation.Context), cancellationToken);
         return card.WithPage(links?.Actor(match.Actor.Id));
     }
 

@@ -1,5 +1,6 @@
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
+using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
 using BriefingBot.Storage;
@@ -20,6 +21,7 @@ public static class ActorsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ActorDirectory(sp.GetRequiredService<ActorCatalog>()));
         services.Replace(ServiceDescriptor.Singleton<IActorRecognizer, ReloadingActorRecognizer>());
+        services.AddChannelWorkspaces();
         services.TryAddSingleton<ActorService>();
         services.TryAddSingleton<ActorAliases>();
         services.TryAddSingleton<ActorCardCache>();

@@ -20,6 +20,6 @@ public sealed class ActorsTopCommand(ActorService actors, IOptions<ActorsOptions
             return ChatReply.Error($"days must be from 1 to {MaxDays}, not {days}. Usage: {Definition.Usage}");
         }
 
-        return ActorCardReply.Top(await actors.GetTopAsync((int)days, cancellationToken), (int)days);
+        return ActorCardReply.Top(await actors.GetTopAsync((int)days, ActorScope.Of(invocation.Context), cancellationToken), (int)days);
     }
 }

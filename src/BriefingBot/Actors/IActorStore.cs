@@ -5,24 +5,25 @@ namespace BriefingBot.Actors;
 /// <summary>
 /// Actor statistics from the stored mentions (kept in per-actor aggregates, so no read scans the mentions) and the
 /// aliases taught in chat. SQLite and PostgreSQL implement it and pass one contract test suite. Days are UTC days of
-/// the article's published time, else its fetched time.
+/// the article's published time, else its fetched time. The counting reads take a tenant (<c>discord:123</c>): they count
+/// the shared articles and that workspace's own; null counts every article (the operator).
 /// </summary>
 public interface IActorStore
 {
     /// <summary>Mentions and articles per day from <paramref name="from"/> to <paramref name="to"/> inclusive; days without any are left out.</summary>
-    Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, string? tenant, CancellationToken cancellationToken);
 
     /// <summary>The actors that share the most articles with the actor, most first.</summary>
-    Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken);
 
     /// <summary>The newest articles that mention the actor, newest day first.</summary>
-    Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken);
 
     /// <summary>
     /// The most mentioned actors from <paramref name="from"/> to <paramref name="to"/> inclusive, with their mentions in
     /// the period of the same length just before; actors with no mention in the period are left out.
     /// </summary>
-    Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, string? tenant, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken);
 

@@ -19,8 +19,9 @@ public sealed class ArticleListCommand(IArticleStore store) : ICommand
             return ChatReply.Error("page must be between 1 and 10000.");
         }
 
-        var total = await store.CountAsync(cancellationToken);
-        var articles = await store.ListAsync(PageSize, (int)(page - 1) * PageSize, ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
+        var tenant = ArticleVisibility.TenantOf(invocation.Context);
+        var total = await store.CountAsync(tenant, cancellationToken);
+        var articles = await store.ListAsync(PageSize, (int)(page - 1) * PageSize, tenant, cancellationToken);
         if (articles.Count == 0)
         {
             return ChatReply.Message(total == 0 ? "No articles stored yet. Add one with /article add <url>." : $"Page {page} is empty; there are {total} articles.");

@@ -1,3 +1,4 @@
+using BriefingBot.Analysis.Developments;
 using BriefingBot.Chat.Commands;
 
 namespace BriefingBot.Articles;
@@ -51,6 +52,9 @@ public static class ArticleVisibility
         return [.. visible.Skip(offset).Take(limit)];
     }
 
+    public static Task<long> CountAsync(this IArticleStore store, string? tenant, CancellationToken cancellationToken) =>
+        tenant is null ? store.CountAsync(cancellationToken) : store.CountVisibleToAsync(tenant, cancellationToken);
+
     public static async Task<Article?> GetAsync(this IArticleStore store, long id, string? tenant, CancellationToken cancellationToken)
     {
         var article = await store.GetAsync(id, cancellationToken);
@@ -68,5 +72,23 @@ public static class ArticleVisibility
 
         var visible = await store.VisibleToAsync([.. story.Select(a => a.Id)], tenant, cancellationToken);
         return [.. story.Where(a => visible.Contains(a.Id))];
+    }
+
+    /// <summary>
+    /// The developments reported by an article the tenant sees, each with those articles only (so its corroboration
+    /// counts what the workspace can read); all of them for null.
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredDevelopment>> VisibleAsync(
+        this IArticleStore store, IReadOnlyList<StoredDevelopment> developments, string? tenant, CancellationToken cancellationToken)
+    {
+        if (tenant is null || developments.Count == 0)
+        {
+            return developments;
+        }
+
+        var visible = await store.VisibleToAsync([.. developments.SelectMany(d => d.ArticleIds).Distinct()], tenant, cancellationToken);
+        return [.. developments
+            .Select(d => d with { ArticleIds = [.. d.ArticleIds.Where(visible.Contains)] })
+            .Where(d => d.ArticleIds.Count > 0)];
     }
 }

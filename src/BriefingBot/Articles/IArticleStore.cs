@@ -27,6 +27,9 @@ public interface IArticleStore
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many articles the workspace <paramref name="tenant"/> may see (<see cref="VisibleToAsync"/>).</summary>
+    Task<long> CountVisibleToAsync(string tenant, CancellationToken cancellationToken);
+
     /// <summary>
     /// Of <paramref name="articleIds"/>, those the workspace <paramref name="tenant"/> (<c>discord:123</c>) may see: the
     /// shared ones (operator files and feeds) and those it added itself (<see cref="NewArticle.Tenant"/>).

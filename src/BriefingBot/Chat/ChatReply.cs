@@ -14,6 +14,13 @@ public sealed record ChatReply
     /// <summary>The only one this message may ping (see <see cref="ReplyMention"/>); null pings nobody.</summary>
     public ReplyMention? Mention { get; init; }
 
+    /// <summary>
+    /// Built once and answered to many requests as this same instance (a cached actor card): platforms may keep their
+    /// rendering of it, serialised, for as long as it lives (<see cref="SharedRendering"/>). A copy made with
+    /// <c>with</c> for one request must clear it.
+    /// </summary>
+    public bool Shared { get; init; }
+
     public static ChatReply Message(string text) => new() { Text = text };
 
     public static ChatReply Private(string text) => new() { Text = text, Ephemeral = true };

@@ -22,7 +22,8 @@ public sealed partial class DigestDelivery(
     TimeProvider time,
     BotMetrics metrics,
     ILogger<DigestDelivery> logger,
-    BriefingBot.Storage.IMetadataStore? metadata = null)
+    BriefingBot.Storage.IMetadataStore? metadata = null,
+    ChannelWorkspaces? workspaces = null)
 {
     /// <summary>Stories already sent to a channel are not sent again within this window.</summary>
     public static readonly TimeSpan SentStoryMemory = TimeSpan.FromDays(30);
@@ -119,7 +120,7 @@ public sealed partial class DigestDelivery(
             subscription?.MaxItems ?? DigestsOptions.DefaultMaxItems,
             subscription?.TimeZone ?? "UTC",
             run.FireTime)
-        { Tenant = await DigestTenants.ForChannelAsync(metadata, run.Platform, run.ChannelId, cancellationToken) };
+        { Tenant = await DigestTenants.ForChannelAsync(metadata, run.Platform, run.ChannelId, cancellationToken, workspaces) };
         var content = await composer.ComposeAsync(request, cancellationToken);
         var payloads = content.Messages.Select(m => JsonSerializer.Serialize(m with { Ephemeral = false }, DigestJson.Default.ChatReply)).ToList();
         await store.SavePartsAsync(run.Id, payloads, content.StoryIds, now, cancellationToken);

@@ -1,3 +1,4 @@
+using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class DigestsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddDigestContent();
         services.TryAddSingleton<DigestScheduler>();
+        services.AddChannelWorkspaces();
         services.TryAddSingleton<DigestDelivery>();
         services.AddTransient<DigestJob>();
         services.AddHostedService<DigestSubscriptionSync>();

@@ -8,7 +8,8 @@ namespace BriefingBot.Polls;
 
 /// <summary>
 /// When an analysed article reports an open poll's development, or names every actor of it, the poll's thread gets one
-/// "new reporting" line with the link (the thread opens on first use). The database allows one note per (poll, article).
+/// "new reporting" line with the link (the thread opens on first use), when the poll's workspace may read the article
+/// (<see cref="ChannelWorkspaces.ReaderTenantAsync"/>). The database allows one note per (poll, article).
 /// </summary>
 public sealed partial class NewReportingNotifier(
     IPollStore store,
@@ -16,7 +17,8 @@ public sealed partial class NewReportingNotifier(
     IEnumerable<IChatPlatform> platforms,
     IDevelopmentStore developmentStore,
     TimeProvider time,
-    ILogger<NewReportingNotifier> logger) : IArticleAnalyzedListener
+    ILogger<NewReportingNotifier> logger,
+    ChannelWorkspaces workspaces) : IArticleAnalyzedListener
 {
     public async Task ArticleAnalyzedAsync(long articleId, DevelopmentAnalysis analysis, CancellationToken cancellationToken)
     {
@@ -37,6 +39,12 @@ public sealed partial class NewReportingNotifier(
 
         foreach (var poll in matching)
         {
+            if (await workspaces.ReaderTenantAsync(poll.Platform, poll.ChannelId, cancellationToken) is { } tenant
+                && !(await articles.VisibleToAsync([articleId], tenant, cancellationToken)).Contains(articleId))
+            {
+                continue;
+            }
+
             if (await store.TryRecordReportAsync(poll.Id, articleId, now, cancellationToken))
             {
                 await PostAsync(poll, article, cancellationToken);

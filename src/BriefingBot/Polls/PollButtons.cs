@@ -1,5 +1,6 @@
 using System.Globalization;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Articles;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Components;
 
@@ -24,18 +25,18 @@ public sealed class PollButtons(PollService polls, PollDrafts drafts, PollTimePa
             case ["poll", "vote", var pollText, var bandId] when Id(pollText) is { } pollId && ProbabilityBand.Find(bandId) is { } band:
                 return await polls.VoteAsync(request.Context, pollId, band.Midpoint, cancellationToken);
             case ["poll", "new", var developmentText] when Id(developmentText) is { } developmentId:
-                return await PreviewAsync(developmentId, cancellationToken);
+                return await PreviewAsync(developmentId, ArticleVisibility.TenantOf(request.Context), cancellationToken);
             case ["poll", "post", var developmentText] when Id(developmentText) is { } developmentId:
-                var (draft, error) = await drafts.BuildAsync(null, null, null, developmentId, cancellationToken);
+                var (draft, error) = await drafts.BuildAsync(null, null, null, developmentId, ArticleVisibility.TenantOf(request.Context), cancellationToken);
                 return draft is null ? ChatReply.Error(error!) : await polls.PostAsync(request.Context, draft, cancellationToken);
             default:
                 return ComponentRouter.Expired;
         }
     }
 
-    private async Task<ChatReply> PreviewAsync(long developmentId, CancellationToken cancellationToken)
+    private async Task<ChatReply> PreviewAsync(long developmentId, string? tenant, CancellationToken cancellationToken)
     {
-        var (draft, error) = await drafts.BuildAsync(null, null, null, developmentId, cancellationToken);
+        var (draft, error) = await drafts.BuildAsync(null, null, null, developmentId, tenant, cancellationToken);
         if (draft is null)
         {
             return ChatReply.Error(error!);

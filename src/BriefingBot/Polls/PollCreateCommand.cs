@@ -1,4 +1,5 @@
 using System.Globalization;
+using BriefingBot.Articles;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 
@@ -30,7 +31,8 @@ public sealed class PollCreateCommand(PollDrafts drafts, PollService polls) : IA
         }
 
         var (draft, error) = await drafts.BuildAsync(
-            options.GetString("question"), options.GetString("closes"), options.GetString("resolves"), developmentId, cancellationToken);
+            options.GetString("question"), options.GetString("closes"), options.GetString("resolves"), developmentId,
+            ArticleVisibility.TenantOf(invocation.Context), cancellationToken);
         return draft is null ? ChatReply.Error(error!) : await polls.PostAsync(invocation.Context, draft, cancellationToken);
     }
 
@@ -42,7 +44,8 @@ public sealed class PollCreateCommand(PollDrafts drafts, PollService polls) : IA
             return [];
         }
 
-        var open = await drafts.ListOpenDevelopmentsAsync(partialValue, CommandDispatcher.AutocompleteLimit, cancellationToken);
+        var open = await drafts.ListOpenDevelopmentsAsync(
+            partialValue, CommandDispatcher.AutocompleteLimit, ArticleVisibility.TenantOf(context), cancellationToken);
         return [.. open.Where(d => d.Development.Pollable).Select(d => new AutocompleteChoice($"#{d.Id}: {d.Development.Question}", d.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Articles;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Polls;
@@ -17,19 +18,24 @@ public sealed record PollDraft(string Question, DateTimeOffset ClosesAt, DateOnl
 /// Turns <c>/poll create</c> options (or a development) into a <see cref="PollDraft"/>: the development fills the question,
 /// actors and resolve-by day; the options override it. Every problem comes back as a message with an example.
 /// </summary>
-public sealed class PollDrafts(PollTimeParser clock, IDevelopmentStore developments, IOptions<PollsOptions> options, TimeProvider time)
+public sealed class PollDrafts(
+    PollTimeParser clock, IDevelopmentStore developments, IOptions<PollsOptions> options, TimeProvider time, IArticleStore articles)
 {
     public const int MaxQuestionLength = 300;
 
+    // Developments only other workspaces' articles report are dropped after reading: read a few times more.
+    private const int Overfetch = 4;
+
     public string DefaultCloses => options.Value.DefaultCloses;
 
+    /// <summary>The draft, with a development only when an article <paramref name="tenant"/> sees reports it (null: any).</summary>
     public async Task<(PollDraft? Draft, string? Error)> BuildAsync(
-        string? question, string? closes, string? resolves, long? developmentId, CancellationToken cancellationToken)
+        string? question, string? closes, string? resolves, long? developmentId, string? tenant, CancellationToken cancellationToken)
     {
         StoredDevelopment? development = null;
         if (developmentId is { } id)
         {
-            development = await FindDevelopmentAsync(id, cancellationToken);
+            development = await FindDevelopmentAsync(id, tenant, cancellationToken);
             if (development is null)
             {
                 return Fail($"There is no development #{id}. Start typing in the development option to pick one.");
@@ -86,13 +92,18 @@ public sealed class PollDrafts(PollTimeParser clock, IDevelopmentStore developme
         return (new PollDraft(question, closesAt, resolveBy, developmentId, actors), null);
     }
 
-    /// <summary>Open developments for autocomplete: "#12 Will North Korea ...?" → 12.</summary>
-    public async Task<IReadOnlyList<StoredDevelopment>> ListOpenDevelopmentsAsync(string? search, int limit, CancellationToken cancellationToken)
+    /// <summary>Open developments the tenant's articles report, for autocomplete: "#12 Will North Korea ...?" → 12.</summary>
+    public async Task<IReadOnlyList<StoredDevelopment>> ListOpenDevelopmentsAsync(string? search, int limit, string? tenant, CancellationToken cancellationToken)
     {
-        return await developments.ListOpenAsync(clock.LocalDate(time.GetUtcNow()), string.IsNullOrWhiteSpace(search) ? null : search.Trim(), limit, cancellationToken);
+        var open = await developments.ListOpenAsync(
+            clock.LocalDate(time.GetUtcNow()), string.IsNullOrWhiteSpace(search) ? null : search.Trim(), tenant is null ? limit : limit * Overfetch, cancellationToken);
+        return [.. (await articles.VisibleAsync(open, tenant, cancellationToken)).Take(limit)];
     }
 
-    private Task<StoredDevelopment?> FindDevelopmentAsync(long id, CancellationToken cancellationToken) => developments.GetAsync(id, cancellationToken);
+    private async Task<StoredDevelopment?> FindDevelopmentAsync(long id, string? tenant, CancellationToken cancellationToken) =>
+        await developments.GetAsync(id, cancellationToken) is { } found && (await articles.VisibleAsync([found], tenant, cancellationToken)) is [var visible]
+            ? visible
+            : null;
 
     private static (PollDraft?, string?) Fail(string error) => (null, error);
 }

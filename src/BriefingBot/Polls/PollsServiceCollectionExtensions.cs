@@ -1,4 +1,5 @@
 using BriefingBot.Analysis;
+using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Chat.Components;
 using BriefingBot.Hosting;
@@ -19,6 +20,7 @@ public static class PollsServiceCollectionExtensions
         services.AddValidatedOptions<PollsOptions>(PollsOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PollTimeParser(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PollsOptions>>().Value.Zone()));
+        services.AddChannelWorkspaces();
         services.TryAddSingleton<PollDrafts>();
         services.TryAddSingleton<PollScheduler>();
         services.TryAddSingleton<VoteCountUpdater>();

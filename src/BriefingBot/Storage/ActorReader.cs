@@ -7,22 +7,22 @@ namespace BriefingBot.Storage;
 /// <summary>The read side of <see cref="IActorStore"/>: the same SQL and mapping on either provider.</summary>
 internal sealed class ActorReader(Func<CancellationToken, Task<DbConnection>> open, Func<object, DateTimeOffset> readTime)
 {
-    public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        ReadAsync(ActorRows.SelectDays, [("@actor", actorId), ("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to))],
+    public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, string? tenant, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectDays, [("@actor", actorId), ("@tenant", ActorRows.Key(tenant)), ("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to))],
             ActorRows.ReadDay, cancellationToken);
 
-    public Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(ActorRows.SelectCoMentions, [("@actor", actorId), ("@limit", limit)], ActorRows.ReadCoMention, cancellationToken);
+    public Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectCoMentions, [("@actor", actorId), ("@tenant", ActorRows.Key(tenant)), ("@limit", limit)], ActorRows.ReadCoMention, cancellationToken);
 
-    public Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(ActorRows.SelectLatestArticles, [("@actor", actorId), ("@limit", limit)], ActorRows.ReadArticle, cancellationToken);
+    public Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken) =>
+        ReadAsync(ActorRows.SelectLatestArticles, [("@actor", actorId), ("@tenant", ActorRows.Key(tenant)), ("@limit", limit)], ActorRows.ReadArticle, cancellationToken);
 
-    public Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, string? tenant, CancellationToken cancellationToken)
     {
         var length = to.DayNumber - from.DayNumber + 1;
         return ReadAsync(
             ActorRows.SelectTop,
-            [("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to)), ("@previous_from", ActorRows.DayNumber(from) - length), ("@limit", limit)],
+            [("@from", ActorRows.DayNumber(from)), ("@to", ActorRows.DayNumber(to)), ("@previous_from", ActorRows.DayNumber(from) - length), ("@limit", limit), ("@tenant", ActorRows.Key(tenant))],
             ActorRows.ReadPeriod,
             cancellationToken);
     }

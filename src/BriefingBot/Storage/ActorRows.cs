@@ -7,26 +7,34 @@ namespace BriefingBot.Storage;
 /// <summary>The SQL of <see cref="IActorStore"/>, the same for SQLite and PostgreSQL (named @parameters, integer day numbers).</summary>
 internal static class ActorRows
 {
+    /// <summary>The aggregates' key of shared articles (migration 23).</summary>
+    public const string SharedKey = "";
+
+    /// <summary>The key every private article is counted under besides its owners: the operator's view of everything.</summary>
+    public const string PrivateKey = "*";
+
     public const string SelectDays = """
-        SELECT day, mentions, articles FROM actor_days
-        WHERE actor_id = @actor AND day >= @from AND day <= @to AND mentions > 0 ORDER BY day
+        SELECT day, sum(mentions), sum(articles) FROM actor_days
+        WHERE actor_id = @actor AND tenant IN ('', @tenant) AND day >= @from AND day <= @to
+        GROUP BY day HAVING sum(mentions) > 0 ORDER BY day
         """;
 
     public const string SelectCoMentions = """
-        SELECT other_id, articles FROM actor_pairs
-        WHERE actor_id = @actor AND articles > 0 ORDER BY articles DESC, other_id LIMIT @limit
+        SELECT other_id, sum(articles) AS shared FROM actor_pairs
+        WHERE actor_id = @actor AND tenant IN ('', @tenant)
+        GROUP BY other_id HAVING sum(articles) > 0 ORDER BY shared DESC, other_id LIMIT @limit
         """;
 
     public const string SelectLatestArticles = """
         SELECT a.id, a.title, a.source, a.url, x.day FROM actor_articles x JOIN articles a ON a.id = x.article_id
-        WHERE x.actor_id = @actor ORDER BY x.day DESC, x.article_id DESC LIMIT @limit
+        WHERE x.actor_id = @actor AND x.tenant IN ('', @tenant) ORDER BY x.day DESC, x.article_id DESC LIMIT @limit
         """;
 
     public const string SelectTop = """
         SELECT actor_id,
             sum(CASE WHEN day >= @from THEN mentions ELSE 0 END) AS current_mentions,
             sum(CASE WHEN day < @from THEN mentions ELSE 0 END) AS previous_mentions
-        FROM actor_days WHERE day >= @previous_from AND day <= @to
+        FROM actor_days WHERE day >= @previous_from AND day <= @to AND tenant IN ('', @tenant)
         GROUP BY actor_id HAVING sum(CASE WHEN day >= @from THEN mentions ELSE 0 END) > 0
         ORDER BY current_mentions DESC, actor_id LIMIT @limit
         """;
@@ -78,6 +86,9 @@ internal static class ActorRows
     public const double UnresolvedConfidence = 0.5;
 
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>The key a tenant's reads sum with the shared one: its own, or <see cref="PrivateKey"/> for the operator (null).</summary>
+    public static string Key(string? tenant) => tenant ?? PrivateKey;
 
     public static int DayNumber(DateOnly day) => day.DayNumber - EpochDay;
 

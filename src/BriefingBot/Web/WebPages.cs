@@ -50,7 +50,7 @@ public sealed partial class WebPages(
                 workspacePolls.Count(p => p.ChannelId == channel)));
         }
 
-        var top = await actors.GetTopAsync(30, cancellationToken);
+        var top = await actors.GetTopAsync(30, Scope(viewer), cancellationToken);
         return new HomeModel(viewer, lines, [.. workspacePolls.Take(20).Select(Line)], [.. top.Take(10).Select(t => new ActorLine(t.Actor.Id, t.Actor.Name, t.Mentions))]);
     }
 
@@ -117,14 +117,14 @@ public sealed partial class WebPages(
         }
 
         var range = Ranges.Contains(rangeDays) ? rangeDays : 30;
-        var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Id, actor.Name), cancellationToken);
+        var card = await actors.GetCardAsync(new ActorMatch(actor, MatchVia.Id, actor.Name), Scope(viewer), cancellationToken);
         var today = Today;
         var from = today.AddDays(1 - range);
-        var days = await actorStore.GetDaysAsync(actor.Id, from, today, cancellationToken);
+        var days = await actorStore.GetDaysAsync(actor.Id, from, today, Scope(viewer).Tenant, cancellationToken);
         var chart = new WebChart(ActorChart.RenderSvg(actor.Name, from, today, days, 900, 360), ActorChart.AltText(actor.Name, from, today, days));
 
         var requested = Math.Max(1, page);
-        var latest = await actorStore.GetLatestArticlesAsync(actor.Id, (requested * PageSize) + 1, cancellationToken);
+        var latest = await actorStore.GetLatestArticlesAsync(actor.Id, (requested * PageSize) + 1, Scope(viewer).Tenant, cancellationToken);
         var pageCount = Math.Max(1, (int)Math.Ceiling(latest.Count / (double)PageSize));
         var paging = new Paging(Math.Min(requested, pageCount), latest.Count > requested * PageSize ? pageCount + 1 : pageCount);
         var stories = new List<ArticleLine>();
@@ -258,6 +258,8 @@ public sealed partial class WebPages(
 
         return found;
     }
+
+    private static ActorScope Scope(WebSession viewer) => new(viewer.Platform, viewer.WorkspaceId, Everything: false);
 
     private PollLine Line(Poll poll) => new(poll.Id, poll.Question, State(poll), poll.ChannelId);
 

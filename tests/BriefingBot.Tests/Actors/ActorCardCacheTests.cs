@@ -192,12 +192,12 @@ public abstract class ActorCardCacheContract : IAsyncDisposable
 
         var card = await CardAsync("North Korea");
 
-        Assert.Equal(new Uri($"https://bot.example/charts/actors/kp/{day.DayNumber}/{version}.png"), card.Image!.Url);
-        var served = await Cache.GetChartAsync("kp", day, version, Ct);
+        Assert.Equal(new Uri($"https://bot.example/charts/actors/kp/{day.DayNumber}/{version}.png?for=%2A"), card.Image!.Url);
+        var served = await Cache.GetChartAsync("kp", "*", day, version, Ct);
         Assert.True(served!.Value.Span.SequenceEqual(card.Image.Png.Span));
-        Assert.Null(await Cache.GetChartAsync("kp", day, version - 1, Ct));
-        Assert.Null(await Cache.GetChartAsync("kp", day.AddDays(-1), version, Ct));
-        Assert.Null(await Cache.GetChartAsync("no-such-actor", day, version, Ct));
+        Assert.Null(await Cache.GetChartAsync("kp", "*", day, version - 1, Ct));
+        Assert.Null(await Cache.GetChartAsync("kp", "*", day.AddDays(-1), version, Ct));
+        Assert.Null(await Cache.GetChartAsync("no-such-actor", "*", day, version, Ct));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public abstract class ActorCardCacheContract : IAsyncDisposable
         await StartAsync(chartBaseUrl: "https://bot.example/");
         var version = await services!.GetRequiredService<IActorStore>().GetCardVersionAsync("ru", Ct);
 
-        var served = await Cache.GetChartAsync("ru", DateOnly.FromDateTime(Now.UtcDateTime), version, Ct);
+        var served = await Cache.GetChartAsync("ru", "*", DateOnly.FromDateTime(Now.UtcDateTime), version, Ct);
 
         Assert.True(served!.Value.Length > 1000);
         Assert.Equal(1, Cache.Builds);
@@ -232,7 +232,7 @@ public abstract class ActorCardCacheContract : IAsyncDisposable
     }
 
     private Task<ChatReply> CardAsync(string name) =>
-        Cache.GetAsync(services!.GetRequiredService<ActorService>().Find(name) ?? throw new InvalidOperationException(name), Ct);
+        Cache.GetAsync(services!.GetRequiredService<ActorService>().Find(name) ?? throw new InvalidOperationException(name), ActorScope.Operator, Ct);
 
     private async Task MentionAsync(params string[] actorIds)
     {

@@ -1,6 +1,8 @@
 using BriefingBot.Actors;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
+using BriefingBot.Articles;
+using BriefingBot.Chat;
 using BriefingBot.Polls;
 using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.TestDoubles;
@@ -22,11 +24,11 @@ public sealed class ActorServiceTests
     public ActorServiceTests()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
-        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls);
+        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls, Substitute.For<IArticleStore>(), new ChannelWorkspaces());
         polls.ListUnclosedAsync(default).ReturnsForAnyArgs([]);
-        store.GetCoMentionsAsync(default!, default, default).ReturnsForAnyArgs([]);
-        store.GetLatestArticlesAsync(default!, default, default).ReturnsForAnyArgs([]);
-        store.GetDaysAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetCoMentionsAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetLatestArticlesAsync(default!, default, default, default).ReturnsForAnyArgs([]);
+        store.GetDaysAsync(default!, default, default, default, default).ReturnsForAnyArgs([]);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -34,7 +36,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_CountsThisWeekAndTheWeekBefore_ReportsBothPeriods()
     {
-        store.GetDaysAsync("kp", Today.AddDays(-59), Today, Arg.Any<CancellationToken>()).Returns(
+        store.GetDaysAsync("kp", Today.AddDays(-59), Today, null, Arg.Any<CancellationToken>()).Returns(
         [
             new ActorDay(Today.AddDays(-40), 7, 2),
             new ActorDay(Today.AddDays(-13), 2, 1),
@@ -43,7 +45,7 @@ public sealed class ActorServiceTests
             new ActorDay(Today, 1, 1),
         ]);
 
-        var card = await service.GetCardAsync("North Korea", Ct);
+        var card = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal(new PeriodCount(7, 6, 4, 4), card.Week);
@@ -66,7 +68,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_Metonym_ReachesTheStateThroughTheAlias()
     {
-        var card = await service.GetCardAsync("Pyongyang", Ct);
+        var card = await service.GetCardAsync("Pyongyang", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal("kp", card.Actor.Id);
@@ -78,7 +80,7 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetCardAsync_Typo_FindsNoActorButNorthKoreaIsClosest()
     {
-        Assert.Null(await service.GetCardAsync("Nrth Korea", Ct));
+        Assert.Null(await service.GetCardAsync("Nrth Korea", ActorScope.Operator, Ct));
 
         var closest = service.Closest("Nrth Korea", 5);
 
@@ -95,7 +97,7 @@ public sealed class ActorServiceTests
     {
         directory.Apply([new TaughtAlias("Hermit Kingdom", "kp", "admin", DateTimeOffset.UnixEpoch)]);
 
-        var card = await service.GetCardAsync("hermit kingdom", Ct);
+        var card = await service.GetCardAsync("hermit kingdom", ActorScope.Operator, Ct);
 
         Assert.NotNull(card);
         Assert.Equal(("kp", MatchVia.TaughtAlias), (card.Actor.Id, card.Match.Via));
@@ -114,9 +116,9 @@ public sealed class ActorServiceTests
             [1, 2],
             new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)));
-        store.GetCoMentionsAsync("kp", 5, Arg.Any<CancellationToken>()).Returns([new CoMention("ru", 9), new CoMention("gone", 3), new CoMention("kr", 4)]);
+        store.GetCoMentionsAsync("kp", 5, null, Arg.Any<CancellationToken>()).Returns([new CoMention("ru", 9), new CoMention("gone", 3), new CoMention("kr", 4)]);
 
-        var card = await service.GetCardAsync("DPRK", Ct);
+        var card = await service.GetCardAsync("DPRK", ActorScope.Operator, Ct);
         var reply = ActorCardReply.Card(card!, null);
 
         Assert.Equal(["Russia", "South Korea"], card!.CoMentions.Select(c => c.Actor.Name));
@@ -146,7 +148,7 @@ public sealed class ActorServiceTests
             Poll(10, "Past its deadline?", null, ["kp"], new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)),
         ]);
 
-        var card = await service.GetCardAsync("North Korea", Ct);
+        var card = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
         var reply = ActorCardReply.Card(card!, null);
 
         Assert.Equal([7L, 8L], card!.OpenPolls.Select(p => p.Id));
@@ -162,9 +164,9 @@ public sealed class ActorServiceTests
     [Fact]
     public async Task GetTopAsync_StoreRanking_NamesActorsAndSkipsUnknownIds()
     {
-        store.GetTopAsync(Today.AddDays(-29), Today, 15, Arg.Any<CancellationToken>()).Returns([new ActorPeriod("ru", 20, 10), new ActorPeriod("nobody", 5, 0), new ActorPeriod("kp", 4, 0)]);
+        store.GetTopAsync(Today.AddDays(-29), Today, 15, null, Arg.Any<CancellationToken>()).Returns([new ActorPeriod("ru", 20, 10), new ActorPeriod("nobody", 5, 0), new ActorPeriod("kp", 4, 0)]);
 
-        var top = await service.GetTopAsync(30, Ct);
+        var top = await service.GetTopAsync(30, ActorScope.Operator, Ct);
         var reply = ActorCardReply.Top(top, 30);
 
         Assert.Equal(["Russia", "North Korea"], top.Select(t => t.Actor.Name));

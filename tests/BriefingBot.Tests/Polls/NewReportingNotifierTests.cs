@@ -1,7 +1,9 @@
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Chat;
+using BriefingBot.Chat.Commands;
 using BriefingBot.Polls;
+using BriefingBot.Storage;
 using BriefingBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,7 +40,8 @@ public sealed class NewReportingNotifierTests : IDisposable
         var thread = new MessageRef("slack", "C1", "100.2");
         platform.OpenThreadAsync(Arg.Any<MessageRef>(), Arg.Any<string>(), Arg.Any<ChatReply>(), Arg.Any<CancellationToken>()).Returns(thread);
         var developments = new Developments(new Dictionary<long, long[]> { [sameDevelopment.ArticleId] = [5] });
-        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], developments, harness.Time, NullLogger<NewReportingNotifier>.Instance);
+        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], developments, harness.Time, NullLogger<NewReportingNotifier>.Instance,
+            Workspaces(harness));
 
         await notifier.ArticleAnalyzedAsync(bothActors.ArticleId, Analysis(NorthKorea, Russia), Ct);
         await notifier.ArticleAnalyzedAsync(bothActors.ArticleId, Analysis(NorthKorea, Russia), Ct);
@@ -67,12 +70,41 @@ public sealed class NewReportingNotifierTests : IDisposable
         var platform = Substitute.For<IChatPlatform>();
         platform.Name.Returns("slack");
         var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], new Developments(new Dictionary<long, long[]>()), harness.Time,
-            NullLogger<NewReportingNotifier>.Instance);
+            NullLogger<NewReportingNotifier>.Instance, Workspaces(harness));
 
         await notifier.ArticleAnalyzedAsync(article.ArticleId, Analysis(Russia), Ct);
 
         Assert.DoesNotContain(platform.ReceivedCalls(), c => c.GetMethodInfo().Name is "OpenThreadAsync" or "ReplyInThreadAsync");
     }
+
+    [Fact]
+    public async Task ArticleAnalyzedAsync_AnotherWorkspacesPrivateArticle_NotNotedInThisWorkspacesPoll()
+    {
+        await using var harness = await StorageHarness.StartAsync(
+            new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "tenants.db") }, Ct);
+        var polls = harness.Services.GetRequiredService<IPollStore>();
+        var poll = await polls.CreateAsync(new NewPoll("slack", "C1", "U1", "Ana", "Will it?", null,
+            ["russia"], harness.Time.GetUtcNow(), harness.Time.GetUtcNow().AddDays(7), new DateOnly(2026, 4, 1)), Ct);
+        await polls.SetMessageAsync(poll.Id, new MessageRef("slack", "C1", "100.1"), Ct);
+        var workspaces = Workspaces(harness);
+        await workspaces.LearnAsync(new CommandContext("slack", "C1", "U1", "Ana", IsAdmin: false, IsOperator: false, WorkspaceId: "T1"), Ct);
+        var theirs = await harness.Articles.AddAsync(TestArticles.Create("Their tip", TestArticles.LongText(5)) with { Tenant = "slack:T2" }, Ct);
+        var ours = await harness.Articles.AddAsync(TestArticles.Create("Our tip", TestArticles.LongText(6)) with { Tenant = "slack:T1" }, Ct);
+        var platform = Substitute.For<IChatPlatform>();
+        platform.Name.Returns("slack");
+        platform.OpenThreadAsync(Arg.Any<MessageRef>(), Arg.Any<string>(), Arg.Any<ChatReply>(), Arg.Any<CancellationToken>()).Returns(new MessageRef("slack", "C1", "100.2"));
+        var notifier = new NewReportingNotifier(polls, harness.Articles, [platform], new Developments(new Dictionary<long, long[]>()), harness.Time,
+            NullLogger<NewReportingNotifier>.Instance, workspaces);
+
+        await notifier.ArticleAnalyzedAsync(theirs.ArticleId, Analysis(Russia), Ct);
+        await notifier.ArticleAnalyzedAsync(ours.ArticleId, Analysis(Russia), Ct);
+
+        await platform.Received(1).OpenThreadAsync(Arg.Any<MessageRef>(), Arg.Any<string>(),
+            Arg.Is<ChatReply>(r => r.Text!.Contains("Our tip", StringComparison.Ordinal)), Arg.Any<CancellationToken>());
+        Assert.DoesNotContain(platform.ReceivedCalls(), c => c.GetArguments().OfType<ChatReply>().Any(r => r.Text!.Contains("Their tip", StringComparison.Ordinal)));
+    }
+
+    private static ChannelWorkspaces Workspaces(StorageHarness harness) => new(harness.Services.GetRequiredService<IMetadataStore>());
 
     private static DevelopmentAnalysis Analysis(params Actor[] actors) =>
         new([], [.. actors.Select((a, i) => new ActorMention(i * 10, 5, a.Name, a, a.Kind, 1, "name"))], []);

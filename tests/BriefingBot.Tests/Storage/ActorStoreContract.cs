@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BriefingBot.Tests.Storage;
 
 /// <summary>What every <see cref="IActorStore"/> must do; each provider's test class runs all of it.</summary>
-public abstract class ActorStoreContract
+public abstract partial class ActorStoreContract
 {
     private static readonly Actor NorthKorea = new("kp", "North Korea", ActorKind.State);
     private static readonly Actor Russia = new("ru", "Russia", ActorKind.State);
@@ -26,7 +26,7 @@ public abstract class ActorStoreContract
         await AddAsync(harness, Today, NorthKorea);
         await AddAsync(harness, Today.AddDays(-3), NorthKorea);
 
-        var days = await Store(harness).GetDaysAsync("kp", Today.AddDays(-29), Today, Ct);
+        var days = await Store(harness).GetDaysAsync("kp", Today.AddDays(-29), Today, null, Ct);
 
         Assert.Equal([new ActorDay(Today.AddDays(-3), 1, 1), new ActorDay(Today, 3, 2)], days);
     }
@@ -37,7 +37,7 @@ public abstract class ActorStoreContract
         await using var harness = await OpenAsync();
         await AddAsync(harness, null, Russia);
 
-        var days = await Store(harness).GetDaysAsync("ru", DateOnly.FromDateTime(TestArticles.Fetched.UtcDateTime), DateOnly.FromDateTime(TestArticles.Fetched.UtcDateTime), Ct);
+        var days = await Store(harness).GetDaysAsync("ru", DateOnly.FromDateTime(TestArticles.Fetched.UtcDateTime), DateOnly.FromDateTime(TestArticles.Fetched.UtcDateTime), null, Ct);
 
         Assert.Equal([new ActorDay(DateOnly.FromDateTime(TestArticles.Fetched.UtcDateTime), 1, 1)], days);
     }
@@ -52,9 +52,9 @@ public abstract class ActorStoreContract
 
         var store = Store(harness);
 
-        Assert.Equal([new CoMention("ru", 2), new CoMention("cn", 1)], await store.GetCoMentionsAsync("kp", 10, Ct));
-        Assert.Equal([new CoMention("cn", 2), new CoMention("kp", 2)], await store.GetCoMentionsAsync("ru", 10, Ct));
-        Assert.Equal([new CoMention("cn", 2)], await store.GetCoMentionsAsync("ru", 1, Ct));
+        Assert.Equal([new CoMention("ru", 2), new CoMention("cn", 1)], await store.GetCoMentionsAsync("kp", 10, null, Ct));
+        Assert.Equal([new CoMention("cn", 2), new CoMention("kp", 2)], await store.GetCoMentionsAsync("ru", 10, null, Ct));
+        Assert.Equal([new CoMention("cn", 2)], await store.GetCoMentionsAsync("ru", 1, null, Ct));
     }
 
     [Fact]
@@ -67,11 +67,11 @@ public abstract class ActorStoreContract
         await harness.Analysis.SaveAsync(id, Analysis(China, China), Ct);
 
         var store = Store(harness);
-        Assert.Equal([new ActorDay(Today, 1, 1)], await store.GetDaysAsync("kp", Today, Today, Ct));
-        Assert.Empty(await store.GetDaysAsync("ru", Today, Today, Ct));
-        Assert.Equal([new ActorDay(Today, 3, 2)], await store.GetDaysAsync("cn", Today, Today, Ct));
-        Assert.Equal([new CoMention("cn", 1)], await store.GetCoMentionsAsync("kp", 10, Ct));
-        Assert.Empty(await store.GetCoMentionsAsync("ru", 10, Ct));
+        Assert.Equal([new ActorDay(Today, 1, 1)], await store.GetDaysAsync("kp", Today, Today, null, Ct));
+        Assert.Empty(await store.GetDaysAsync("ru", Today, Today, null, Ct));
+        Assert.Equal([new ActorDay(Today, 3, 2)], await store.GetDaysAsync("cn", Today, Today, null, Ct));
+        Assert.Equal([new CoMention("cn", 1)], await store.GetCoMentionsAsync("kp", 10, null, Ct));
+        Assert.Empty(await store.GetCoMentionsAsync("ru", 10, null, Ct));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public abstract class ActorStoreContract
         var middle = await AddAsync(harness, Today.AddDays(-2), Russia, Russia);
         await AddAsync(harness, Today, China);
 
-        var latest = await Store(harness).GetLatestArticlesAsync("ru", 2, Ct);
+        var latest = await Store(harness).GetLatestArticlesAsync("ru", 2, null, Ct);
 
         Assert.Equal([newest, middle], latest.Select(a => a.Id));
         Assert.Equal([Today, Today.AddDays(-2)], latest.Select(a => a.Day));
@@ -100,7 +100,7 @@ public abstract class ActorStoreContract
         await AddAsync(harness, Today.AddDays(-7), NorthKorea, NorthKorea, NorthKorea, China);
         await AddAsync(harness, Today.AddDays(-14), China);
 
-        var top = await Store(harness).GetTopAsync(Today.AddDays(-6), Today, 10, Ct);
+        var top = await Store(harness).GetTopAsync(Today.AddDays(-6), Today, 10, null, Ct);
 
         Assert.Equal([new ActorPeriod("ru", 3, 0), new ActorPeriod("kp", 1, 3)], top);
     }
@@ -119,8 +119,8 @@ public abstract class ActorStoreContract
         Assert.Equal(["kp", "ru", "kp", null], mentions.Select(m => m.Actor?.Id));
         Assert.Equal("alias", mentions[0].Via);
         Assert.Equal(ActorKind.State, mentions[2].Kind);
-        Assert.Equal([new ActorDay(Today, 2, 1)], await store.GetDaysAsync("kp", Today, Today, Ct));
-        Assert.Equal([new CoMention("kp", 1)], await store.GetCoMentionsAsync("ru", 10, Ct));
+        Assert.Equal([new ActorDay(Today, 2, 1)], await store.GetDaysAsync("kp", Today, Today, null, Ct));
+        Assert.Equal([new CoMention("kp", 1)], await store.GetCoMentionsAsync("ru", 10, null, Ct));
         Assert.Equal([("Hermit Kingdom", "kp", "admin")], (await store.ListAliasesAsync(Ct)).Select(a => (a.Alias, a.ActorId, a.AddedBy)));
     }
 
@@ -150,8 +150,8 @@ public abstract class ActorStoreContract
 
         Assert.Equal(new AliasChange(true, "kp", 1), change);
         Assert.Equal(before, (await harness.Analysis.GetMentionsAsync(id, Ct))[0]);
-        Assert.Empty(await store.GetDaysAsync("kp", Today, Today, Ct));
-        Assert.Empty(await store.GetCoMentionsAsync("ru", 10, Ct));
+        Assert.Empty(await store.GetDaysAsync("kp", Today, Today, null, Ct));
+        Assert.Empty(await store.GetCoMentionsAsync("ru", 10, null, Ct));
         Assert.Empty(await store.ListAliasesAsync(Ct));
     }
 
@@ -168,7 +168,7 @@ public abstract class ActorStoreContract
         Assert.Equal(new AliasChange(true, "kp", 1), change);
         var mention = Assert.Single(await harness.Analysis.GetMentionsAsync(id, Ct));
         Assert.Null(mention.Actor);
-        Assert.Empty(await store.GetDaysAsync("kp", Today, Today, Ct));
+        Assert.Empty(await store.GetDaysAsync("kp", Today, Today, null, Ct));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public abstract class ActorStoreContract
         await AddAsync(harness, Today, NorthKorea, Russia);
 
         Assert.Equal(0, await harness.Migrator.MigrateAsync(Ct));
-        Assert.Equal([new ActorDay(Today, 1, 1)], await Store(harness).GetDaysAsync("kp", Today, Today, Ct));
+        Assert.Equal([new ActorDay(Today, 1, 1)], await Store(harness).GetDaysAsync("kp", Today, Today, null, Ct));
     }
 
     protected static IActorStore Store(StorageHarness harness) => harness.Services.GetRequiredService<IActorStore>();
@@ -236,11 +236,13 @@ public abstract class ActorStoreContract
     private static Task<long> AddAsync(StorageHarness harness, DateOnly? day, params Actor[] actors) =>
         SaveAsync(harness, day, [.. actors.Select(Mention)]);
 
-    private static async Task<long> SaveAsync(StorageHarness harness, DateOnly? day, params ActorMention[] mentions)
+    private static Task<long> SaveAsync(StorageHarness harness, DateOnly? day, params ActorMention[] mentions) => SaveAsync(harness, day, null, mentions);
+
+    private static async Task<long> SaveAsync(StorageHarness harness, DateOnly? day, string? tenant, params ActorMention[] mentions)
     {
         var published = day is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 30)), TimeSpan.Zero) : (DateTimeOffset?)null;
         var article = await harness.Articles.AddAsync(
-            TestArticles.Create("Article " + Guid.NewGuid().ToString("N")[..6], TestArticles.LongText(Random.Shared.Next()), published: published), Ct);
+            TestArticles.Create("Article " + Guid.NewGuid().ToString("N")[..6], TestArticles.LongText(Random.Shared.Next()), published: published) with { Tenant = tenant }, Ct);
         await harness.Analysis.SaveAsync(article.ArticleId, new DevelopmentAnalysis([], mentions, []), Ct);
         return article.ArticleId;
     }

@@ -26,6 +26,7 @@ public abstract partial class ArticleStoreContract
         Assert.Equal([shared.ArticleId], three);
         Assert.Equal([shared.ArticleId, mine.ArticleId], search.Select(h => h.Id).Order());
         Assert.Equal([shared.ArticleId, theirs.ArticleId], list.Select(a => a.Id).Order());
+        Assert.Equal((2L, 2L, 1L, 3L), (await store.CountAsync("slack:T1", Ct), await store.CountAsync("discord:9", Ct), await store.CountAsync("slack:T3", Ct), await store.CountAsync(tenant: null, Ct)));
         Assert.Null(await store.GetAsync(theirs.ArticleId, "slack:T1", Ct));
         Assert.NotNull(await store.GetAsync(theirs.ArticleId, tenant: null, Ct));
     }
@@ -47,6 +48,7 @@ public abstract partial class ArticleStoreContract
         Assert.Equal((AddOutcome.Duplicate, first.ArticleId), (second.Outcome, second.ArticleId));
         Assert.Empty(beforeOperator);
         Assert.Equal(2, both);
+        Assert.Equal(1, await store.CountAsync("slack:T3", Ct));
         Assert.Equal([first.ArticleId], afterOperator);
     }
 }

@@ -90,6 +90,14 @@ public sealed class InMemoryArticleStore : IArticleStore
         }
     }
 
+    public Task<long> CountVisibleToAsync(string tenant, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult((long)articles.Count(a => !owners.TryGetValue(a.Article.Id, out var who) || who.Contains(tenant)));
+        }
+    }
+
     public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken)
     {
         lock (gate)

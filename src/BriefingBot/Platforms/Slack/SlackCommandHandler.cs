@@ -20,7 +20,7 @@ public sealed partial class SlackCommandHandler(
     ILogger<SlackCommandHandler> logger)
 {
     /// <summary>The inline answer (the acknowledgement's body), or null when the answer follows through response_url.</summary>
-    public async Task<SlashCommandResponse?> HandleAsync(SlashCommandPayload command, bool canAnswerInline, CancellationToken cancellationToken)
+    public async Task<JsonPayload<SlashCommandResponse>?> HandleAsync(SlashCommandPayload command, bool canAnswerInline, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
         var context = SlackContext.For(command.ChannelId!, command.UserId!, command.UserName, command.TeamId, options.Value);
@@ -35,13 +35,13 @@ public sealed partial class SlackCommandHandler(
             {
                 await budget.CancelAsync();
                 var reply = await work;
-                var messages = SlackRenderer.Render(reply);
-                if (messages.Count > 1 || reply.Image is { Url: null })
+                var inline = SharedRendering.Get(reply, Inline);
+                if (inline.FollowUps || reply.Image is { Url: null })
                 {
                     _ = DeliverAsync(Task.FromResult(reply), target, skip: 1);
                 }
 
-                return SlackReplySender.ToResponse(messages[0], reply.Ephemeral);
+                return inline.Response;
             }
 
             LogDeferred(command.Command ?? "?");
@@ -49,6 +49,12 @@ public sealed partial class SlackCommandHandler(
 
         _ = DeliverAsync(work, target, skip: 0);
         return null;
+    }
+
+    private static InlineAnswer Inline(ChatReply reply)
+    {
+        var messages = SlackRenderer.Render(reply);
+        return new InlineAnswer(new JsonPayload<SlashCommandResponse>(SlackReplySender.ToResponse(messages[0], reply.Ephemeral), SlackJsonContext.Default.SlashCommandResponse), messages.Count > 1);
     }
 
     private async Task<ChatReply> RunAsync(string line, CommandContext context, CancellationToken cancellationToken)
@@ -78,6 +84,9 @@ public sealed partial class SlackCommandHandler(
             LogDeliveryFailed(ex, target.ChannelId);
         }
     }
+
+    /// <summary>The first message as the acknowledgement's body, and whether more messages follow it.</summary>
+    private sealed record InlineAnswer(JsonPayload<SlashCommandResponse> Response, bool FollowUps);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slash command {Command} is slow; acknowledged, answer follows through response_url")]
     private partial void LogDeferred(string command);

@@ -43,7 +43,7 @@ public static partial class SlackEndpoints
 
         var inline = await commands.HandleAsync(command, canAnswerInline: true, http.RequestAborted);
         metrics.FirstResponse(SlackContext.Platform, time.GetElapsedTime(receivedAt));
-        return inline is null ? Results.Ok() : Results.Json(inline, SlackJsonContext.Default.SlashCommandResponse);
+        return inline is null ? Results.Ok() : Results.Bytes(inline.Utf8, JsonPayload<SlashCommandResponse>.ContentType);
     }
 
     private static async Task<IResult> HandleInteractivityAsync(

@@ -23,7 +23,7 @@ public sealed partial class SlackEnvelopeHandler(
         {
             case "slash_commands" when Parse(envelope, SlackJsonContext.Default.SlashCommandPayload) is { ChannelId: not null, UserId: not null, Command: not null } command:
                 var inline = await commands.HandleAsync(command, envelope.AcceptsResponsePayload, stopping);
-                await acknowledge(new SocketAck(id, inline));
+                await acknowledge(new SocketAck(id, inline?.Value));
                 break;
             case "interactive" when Parse(envelope, SlackJsonContext.Default.InteractionPayload) is { } interaction:
                 await acknowledge(new SocketAck(id));

@@ -208,5 +208,6 @@ internal static class PostgresMigrations
         WebMigrations.Postgres,
         FollowMigrations.Postgres,
         StoryMigrations.Postgres,
+        PostgresActorTenancyMigration.Migration,
     ];
 }

@@ -223,5 +223,6 @@ internal static class SqliteMigrations
         WebMigrations.Sqlite,
         FollowMigrations.Sqlite,
         StoryMigrations.Sqlite,
+        SqliteActorTenancyMigration.Migration,
     ];
 }

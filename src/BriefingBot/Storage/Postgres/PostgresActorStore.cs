@@ -8,17 +8,17 @@ public sealed class PostgresActorStore(PostgresDatabase database) : IActorStore
 {
     private readonly ActorReader reader = new(async ct => await database.OpenAsync(ct), value => new DateTimeOffset((DateTime)value, TimeSpan.Zero));
 
-    public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        reader.GetDaysAsync(actorId, from, to, cancellationToken);
+    public Task<IReadOnlyList<ActorDay>> GetDaysAsync(string actorId, DateOnly from, DateOnly to, string? tenant, CancellationToken cancellationToken) =>
+        reader.GetDaysAsync(actorId, from, to, tenant, cancellationToken);
 
-    public Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, CancellationToken cancellationToken) =>
-        reader.GetCoMentionsAsync(actorId, limit, cancellationToken);
+    public Task<IReadOnlyList<CoMention>> GetCoMentionsAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken) =>
+        reader.GetCoMentionsAsync(actorId, limit, tenant, cancellationToken);
 
-    public Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, CancellationToken cancellationToken) =>
-        reader.GetLatestArticlesAsync(actorId, limit, cancellationToken);
+    public Task<IReadOnlyList<ActorArticle>> GetLatestArticlesAsync(string actorId, int limit, string? tenant, CancellationToken cancellationToken) =>
+        reader.GetLatestArticlesAsync(actorId, limit, tenant, cancellationToken);
 
-    public Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken) =>
-        reader.GetTopAsync(from, to, limit, cancellationToken);
+    public Task<IReadOnlyList<ActorPeriod>> GetTopAsync(DateOnly from, DateOnly to, int limit, string? tenant, CancellationToken cancellationToken) =>
+        reader.GetTopAsync(from, to, limit, tenant, cancellationToken);
 
     public Task<IReadOnlyList<TaughtAlias>> ListAliasesAsync(CancellationToken cancellationToken) => reader.ListAliasesAsync(cancellationToken);
 

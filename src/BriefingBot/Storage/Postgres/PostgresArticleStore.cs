@@ -142,6 +142,18 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
     public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken) =>
         PostgresArticleOwners.VisibleToAsync(database, articleIds, tenant, cancellationToken);
 
+    /// <summary>All articles, less the private ones, plus the tenant's own (an owner row is one private article of one tenant).</summary>
+    public async Task<long> CountVisibleToAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+                SELECT (SELECT count(*) FROM articles) - (SELECT count(DISTINCT article_id) FROM article_owners)
+                    + (SELECT count(*) FROM article_owners WHERE tenant = @tenant)
+                """, connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

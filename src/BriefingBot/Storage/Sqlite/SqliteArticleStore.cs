@@ -106,6 +106,19 @@ public sealed class SqliteArticleStore(
     public Task<IReadOnlySet<long>> VisibleToAsync(IReadOnlyCollection<long> articleIds, string tenant, CancellationToken cancellationToken) =>
         SqliteArticleOwners.VisibleToAsync(database, articleIds, tenant, cancellationToken);
 
+    /// <summary>All articles, less the private ones, plus the tenant's own (an owner row is one private article of one tenant).</summary>
+    public async Task<long> CountVisibleToAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM articles) - (SELECT count(DISTINCT article_id) FROM article_owners)
+                + (SELECT count(*) FROM article_owners WHERE tenant = @tenant)
+            """;
+        command.Parameters.AddWithValue("@tenant", tenant);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

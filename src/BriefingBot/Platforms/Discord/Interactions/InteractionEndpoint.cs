@@ -61,7 +61,17 @@ public sealed partial class InteractionEndpoint(
             outcome = new InteractionOutcome(new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackData.From(error)));
         }
 
-        await context.Response.WriteAsJsonAsync(outcome.Response, DiscordJsonContext.Default.InteractionResponse, contentType: null, context.RequestAborted);
+        if (outcome.Serialized is { } serialized)
+        {
+            context.Response.ContentType = JsonPayload<InteractionResponse>.ContentType;
+            context.Response.ContentLength = serialized.Utf8.Length;
+            await context.Response.Body.WriteAsync(serialized.Utf8, context.RequestAborted);
+        }
+        else
+        {
+            await context.Response.WriteAsJsonAsync(outcome.Response, DiscordJsonContext.Default.InteractionResponse, contentType: null, context.RequestAborted);
+        }
+
         await context.Response.CompleteAsync();
         metrics.FirstResponse("discord", time.GetElapsedTime(receivedAt));
         handler.RunAfter(outcome, interaction.Id);

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Platforms.Discord.Interactions;
 
 /// <summary>The first response to an interaction, and the REST work that must follow it once Discord has it.</summary>
-public sealed record InteractionOutcome(InteractionResponse Response, Func<CancellationToken, Task>? After = null);
+/// <remarks><paramref name="Serialized"/>, when set, is <paramref name="Response"/> already serialised (a shared reply's rendering).</remarks>
+public sealed record InteractionOutcome(InteractionResponse Response, Func<CancellationToken, Task>? After = null, JsonPayload<InteractionResponse>? Serialized = null);
 
 /// <summary>
 /// Answers every interaction the same way whether it came over HTTP or the gateway: commands and components go
@@ -120,9 +121,10 @@ public sealed partial class InteractionHandler(
                 async ct => await DeliverLateAsync(interaction, await work, ct));
         }
 
-        var parts = DiscordRenderer.Render(await work);
-        var rest = parts.Skip(1).ToList();
-        if (parts[0].HasFiles)
+        var rendered = SharedRendering.Get(await work, Render);
+        var parts = rendered.Parts;
+        var rest = rendered.Rest;
+        if (rendered.Immediate is null)
         {
             // Files cannot ride in the JSON response body: defer, then put them on the original with a multipart edit.
             var flags = parts[0].Payload.Flags;
@@ -135,8 +137,18 @@ public sealed partial class InteractionHandler(
                 });
         }
 
-        var response = new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackData.From(parts[0].Payload));
-        return new InteractionOutcome(response, rest.Count == 0 ? null : ct => FollowUpAsync(interaction, rest, ct));
+        return new InteractionOutcome(rendered.Immediate.Value, rest.Count == 0 ? null : ct => FollowUpAsync(interaction, rest, ct), rendered.Immediate);
+    }
+
+    /// <summary>The messages of a reply; the first as the interaction response when it has no files to upload.</summary>
+    private static Rendered Render(ChatReply reply)
+    {
+        var parts = DiscordRenderer.Render(reply);
+        var immediate = parts[0].HasFiles
+            ? null
+            : new JsonPayload<InteractionResponse>(
+                new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackData.From(parts[0].Payload)), DiscordJsonContext.Default.InteractionResponse);
+        return new Rendered(parts, [.. parts.Skip(1)], immediate);
     }
 
     private async Task DeliverLateAsync(Interaction interaction, ChatReply reply, CancellationToken cancellationToken)
@@ -166,6 +178,8 @@ public sealed partial class InteractionHandler(
     }
 
     private string ApplicationId(Interaction interaction) => interaction.ApplicationId ?? options.Value.ApplicationId!;
+
+    private sealed record Rendered(IReadOnlyList<OutgoingMessage> Parts, IReadOnlyList<OutgoingMessage> Rest, JsonPayload<InteractionResponse>? Immediate);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord command /{Command} (interaction {InteractionId})")]
     private partial void LogCommand(string command, string interactionId);
