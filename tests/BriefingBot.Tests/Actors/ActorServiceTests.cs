@@ -3,7 +3,9 @@ using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
 using BriefingBot.Articles;
 using BriefingBot.Chat;
+using BriefingBot.Chat.Commands;
 using BriefingBot.Polls;
+using BriefingBot.Storage;
 using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Options;
@@ -19,12 +21,13 @@ public sealed class ActorServiceTests
     private readonly InMemoryDevelopmentStore developments = new();
     private readonly ActorDirectory directory = new(TestCatalog.Instance);
     private readonly IPollStore polls = Substitute.For<IPollStore>();
+    private readonly ChannelWorkspaces workspaces = new(new MemoryMetadata());
     private readonly ActorService service;
 
     public ActorServiceTests()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
-        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls, Substitute.For<IArticleStore>(), new ChannelWorkspaces());
+        service = new ActorService(directory, store, Options.Create(new ActorsOptions()), time, developments, polls, Substitute.For<IArticleStore>(), workspaces);
         polls.ListUnclosedAsync(default).ReturnsForAnyArgs([]);
         store.GetCoMentionsAsync(default!, default, default, default).ReturnsForAnyArgs([]);
         store.GetLatestArticlesAsync(default!, default, default, default).ReturnsForAnyArgs([]);
@@ -130,6 +133,27 @@ public sealed class ActorServiceTests
     }
 
     [Fact]
+    public async Task GetCardAsync_WorkspaceScope_ListsOnlyPollsOfItsOwnChannels()
+    {
+        var closes = new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.Zero);
+        polls.ListUnclosedAsync(Arg.Any<CancellationToken>()).Returns(
+        [
+            Poll(7, "Ours?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C1" },
+            Poll(8, "Theirs?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C2" },
+            Poll(9, "Never seen channel?", null, ["kp"], closes) with { Platform = "slack", ChannelId = "C3" },
+            Poll(10, "Same id on Discord?", null, ["kp"], closes) with { Platform = "discord", ChannelId = "C1" },
+        ]);
+        await workspaces.LearnAsync(new CommandContext("slack", "C1", "U1", "Ann", IsAdmin: false, IsOperator: false, WorkspaceId: "T1"), Ct);
+        await workspaces.LearnAsync(new CommandContext("slack", "C2", "U2", "Bo", IsAdmin: false, IsOperator: false, WorkspaceId: "T2"), Ct);
+
+        var one = await service.GetCardAsync("North Korea", new ActorScope("slack", "T1", Everything: false), Ct);
+        var everything = await service.GetCardAsync("North Korea", ActorScope.Operator, Ct);
+
+        Assert.Equal([7L], one!.OpenPolls.Select(p => p.Id));
+        Assert.Equal([7L, 8L, 9L, 10L], everything!.OpenPolls.Select(p => p.Id));
+    }
+
+    [Fact]
     public async Task GetCardAsync_OpenPollsOnActorOrItsDevelopment_ListedAndLinkedClosedOnesLeftOut()
     {
         var northKorea = TestCatalog.Instance.Find("kp")!;
@@ -173,5 +197,18 @@ public sealed class ActorServiceTests
         Assert.Equal(
             "1. Russia: 20 mentions (+100%; 10 in the 30 days before)" + Environment.NewLine + "2. North Korea: 4 mentions (new; 0 in the 30 days before)",
             reply.Sections[0].Body);
+    }
+
+    private sealed class MemoryMetadata : IMetadataStore
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> values = new();
+
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(values.TryGetValue(key, out var v) ? v : null);
+
+        public Task SetAsync(string key, string value, CancellationToken cancellationToken)
+        {
+            values[key] = value;
+            return Task.CompletedTask;
+        }
     }
 }

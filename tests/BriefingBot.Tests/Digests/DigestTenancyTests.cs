@@ -1,3 +1,4 @@
+using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Digests;
 using BriefingBot.Storage;
@@ -43,5 +44,24 @@ public sealed class DigestTenancyTests
         Assert.Equal("slack:T1", await DigestTenants.ForChannelAsync(metadata, "slack", "C1", Ct));
         Assert.Null(await DigestTenants.ForChannelAsync(metadata, "shell", "shell", Ct));
         Assert.Equal("", await DigestTenants.ForChannelAsync(metadata, "discord", "never", Ct));
+    }
+
+    [Fact]
+    public async Task ForChannelAsync_ConfiguredChannelOnceTheBotIsUsedThere_ThatWorkspace()
+    {
+        await using var storage = await StorageHarness.StartAsync(
+            new Dictionary<string, string?> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(Path.GetTempPath(), "bb-" + Guid.NewGuid().ToString("N"), "bot.db") }, Ct);
+        var metadata = storage.Services.GetRequiredService<IMetadataStore>();
+        var workspaces = new ChannelWorkspaces(metadata);
+
+        var before = await DigestTenants.ForChannelAsync(metadata, "discord", "D1", Ct, workspaces);
+        await workspaces.LearnAsync(new CommandContext("discord", "D1", "U1", "ann", false, false, "9"), Ct);
+        var after = await DigestTenants.ForChannelAsync(metadata, "discord", "D1", Ct, workspaces);
+        var otherProcess = await DigestTenants.ForChannelAsync(metadata, "discord", "D1", Ct, new ChannelWorkspaces(metadata));
+
+        Assert.Equal("", before);
+        Assert.Equal("discord:9", after);
+        Assert.Equal("discord:9", otherProcess);
+        Assert.Null(await workspaces.WorkspaceOfAsync("slack", "D1", Ct));
     }
 }

@@ -8,31 +8,47 @@ using BriefingBot.Tests.TestDoubles;
 namespace BriefingBot.Tests.Articles.Feeds;
 
 /// <summary>
-/// Two Slack workspaces (T1, T2) on one worker process on PostgreSQL: each sees its own chat-added feeds and articles
-/// plus the shared samples, never the other's, and cannot change the other's feeds.
+/// Two Slack workspaces (T1, T2) on one worker process, on PostgreSQL and on SQLite: each sees its own chat-added feeds
+/// and articles plus the shared samples (search, list and its count, actor cards), never the other's, and cannot change
+/// the other's feeds.
 /// </summary>
-public sealed class FeedTenancyProcessTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
+public sealed class FeedTenancyProcessTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
+    private readonly TestDoubles.TempFolder folder = new();
+
     private const string Form = "application/x-www-form-urlencoded";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public void Dispose() => folder.Dispose();
+
     [Fact]
-    public async Task TwoWorkspaces_OnPostgres_SeeOnlyTheirOwnPlusShared()
+    public Task TwoWorkspaces_OnPostgres_SeeOnlyTheirOwnPlusShared() =>
+        RunAsync(new Dictionary<string, string> { ["Provider"] = "Postgres", ["ConnectionString"] = database.ConnectionString });
+
+    [Fact]
+    public Task TwoWorkspaces_OnSqlite_SeeOnlyTheirOwnPlusShared() =>
+        RunAsync(new Dictionary<string, string> { ["Provider"] = "Sqlite", ["SqlitePath"] = Path.Combine(folder.Path, "bot.db") });
+
+    private static async Task RunAsync(Dictionary<string, string> storage)
     {
-        var connection = database.ConnectionString;
         await using var site = await FeedWebServer.StartAsync();
         site.Content("t1.xml", "application/rss+xml", TestFeeds.Rss("Island Wire",
-            new TestFeeds.Item("i1", "Zanzibarian ferry resumes", site.Url("i/1").AbsoluteUri, 501)));
+            new TestFeeds.Item("i1", "Zanzibarian ferry resumes", site.Url("i/1").AbsoluteUri, 501),
+            new TestFeeds.Item("i2", "Zanzibarian port reopens", site.Url("i/2").AbsoluteUri, 503)));
         site.Content("t2.html", "text/html", $"""
             <html><head><title>Quokkaland council votes</title></head><body><article><h1>Quokkaland council votes</h1>
-            <p>{SampleText.Paragraphs(502)}</p><p>The Quokkaland council met on Tuesday.</p></article></body></html>
+            <p>{SampleText.Paragraphs(502)}</p><p>The Quokkaland council met on Tuesday. Vanuatu sent two observers,
+            and Vanuatu said it would report back.</p></article></body></html>
             """);
         await using var slack = await FakeSlack.StartAsync(Ct);
         using var bot = new BotProcess();
         bot.Environment["BriefingBot__Urls"] = "http://127.0.0.1:0";
-        bot.Environment["BriefingBot__Storage__Provider"] = "Postgres";
-        bot.Environment["BriefingBot__Storage__ConnectionString"] = connection;
+        foreach (var (key, value) in storage)
+        {
+            bot.Environment["BriefingBot__Storage__" + key] = value;
+        }
+
         bot.Environment["BriefingBot__Articles__AllowPrivateHosts"] = "true";
         bot.Environment["BriefingBot__Slack__BotToken"] = FakeSlack.BotToken;
         bot.Environment["BriefingBot__Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri;
@@ -55,8 +71,12 @@ public sealed class FeedTenancyProcessTests(PostgresTestDatabase database) : ICl
         var t2Feeds = await CommandAsync(client, slack, "T2", "/feed", "list");
         var t2Remove = await CommandAsync(client, slack, "T2", "/feed", "remove 1");
         var t1Feeds = await CommandAsync(client, slack, "T1", "/feed", "list");
+        var t1Count = StoredCount(await CommandAsync(client, slack, "T1", "/article", "list"));
+        var t2Count = StoredCount(await CommandAsync(client, slack, "T2", "/article", "list"));
+        var t2Card = await CardMentioningAsync(client, slack, "T2", "Vanuatu", "Quokkaland council votes");
+        var t1Card = await CommandAsync(client, slack, "T1", "/actor", "Vanuatu");
 
-        Assert.Contains("Zanzibarian ferry resumes", t1Own, StringComparison.Ordinal);
+        Assert.Matches("Zanzibarian (ferry resumes|port reopens)", t1Own);
         Assert.Contains("No articles match", t2Other, StringComparison.Ordinal);
         Assert.Contains("Quokkaland council votes", t2Own, StringComparison.Ordinal);
         Assert.Contains("No articles match", t1Other, StringComparison.Ordinal);
@@ -67,6 +87,34 @@ public sealed class FeedTenancyProcessTests(PostgresTestDatabase database) : ICl
         Assert.Contains("No feeds yet", t2Feeds, StringComparison.Ordinal);
         Assert.Contains("There is no feed #1 in this workspace", t2Remove, StringComparison.Ordinal);
         Assert.Contains("Island Wire", t1Feeds, StringComparison.Ordinal);
+        Assert.Equal(t2Count + 1, t1Count);
+        Assert.Contains("Quokkaland council votes", t2Card, StringComparison.Ordinal);
+        Assert.Contains("Vanuatu", t1Card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quokkaland", t1Card, StringComparison.Ordinal);
+    }
+
+    /// <summary>"Articles, page 1 of 3 (42 stored)": 42.</summary>
+    private static long StoredCount(string reply)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(reply, @"\((\d+) stored\)");
+        Assert.True(match.Success, reply);
+        return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The actor card once it lists the article (analysis runs in the background after /article add).</summary>
+    private static async Task<string> CardMentioningAsync(HttpClient client, FakeSlack slack, string team, string actor, string title)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var card = await CommandAsync(client, slack, team, "/actor", actor);
+            if (card.Contains(title, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return card;
+            }
+
+            await Task.Delay(500, Ct);
+        }
     }
 
     /// <summary>The reply's JSON: inline, or the later response_url call when the handler was slower than the inline budget.</summary>
