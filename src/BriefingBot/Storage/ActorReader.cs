@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using BriefingBot.Actors;
 
@@ -35,7 +36,7 @@ internal sealed class ActorReader(Func<CancellationToken, Task<DbConnection>> op
         await using var command = connection.CreateCommand();
         command.CommandText = ActorRows.SelectCardVersion;
         AnalysisRows.Bind(command, [("@actor", actorId)]);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(

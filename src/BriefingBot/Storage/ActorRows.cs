@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using BriefingBot.Actors;
 
@@ -94,15 +95,15 @@ internal static class ActorRows
     public static DateOnly FromDayNumber(long day) => DateOnly.FromDayNumber((int)day + EpochDay);
 
     public static ActorDay ReadDay(DbDataReader reader) =>
-        new(FromDayNumber(Convert.ToInt64(reader.GetValue(0))), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)));
+        new(FromDayNumber(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
 
-    public static CoMention ReadCoMention(DbDataReader reader) => new(reader.GetString(0), Convert.ToInt32(reader.GetValue(1)));
+    public static CoMention ReadCoMention(DbDataReader reader) => new(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
 
     public static ActorArticle ReadArticle(DbDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromDayNumber(Convert.ToInt64(reader.GetValue(4))));
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromDayNumber(Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
 
     public static ActorPeriod ReadPeriod(DbDataReader reader) =>
-        new(reader.GetString(0), Convert.ToInt64(reader.GetValue(1)), Convert.ToInt64(reader.GetValue(2)));
+        new(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
 
     public static async Task<IReadOnlyList<T>> ReadAsync<T>(
         DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Analysis;
 using BriefingBot.Analysis.Actors;
 using BriefingBot.Analysis.Developments;
@@ -78,7 +79,7 @@ public sealed class AnalysisWorkerTests : IDisposable
         Assert.Equal(1, analysed);
         Assert.NotEmpty(await harness.Analysis.GetDevelopmentsAsync(fine.ArticleId, Ct));
         Assert.Equal([broken.ArticleId], await harness.Analysis.ListUnanalyzedAsync(10, Ct));
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken.ArticleId.ToString(), StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken.ArticleId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     [Fact]

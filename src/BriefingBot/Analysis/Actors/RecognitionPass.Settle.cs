@@ -191,6 +191,6 @@ internal sealed partial class RecognitionPass
         }
 
         var next = words[index + 1];
-        return next.Line == word.Line && (next.IsNumber && next.Text.Contains('-') || NameCues.NotNames.Contains(next.Key) && next.Key.Length == 3);
+        return next.Line == word.Line && (next.IsNumber && next.Text.Contains('-', StringComparison.Ordinal) || NameCues.NotNames.Contains(next.Key) && next.Key.Length == 3);
     }
 }

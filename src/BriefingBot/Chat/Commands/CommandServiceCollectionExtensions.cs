@@ -21,6 +21,7 @@ public static class CommandServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton(sp => new Lazy<CommandCatalog>(sp.GetRequiredService<CommandCatalog>));
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<TextCommandParser>();
         services.TryAddSingleton<ComponentRouter>();

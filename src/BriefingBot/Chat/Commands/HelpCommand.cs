@@ -1,17 +1,17 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefingBot.Chat.Commands;
 
 /// <summary><c>/help</c>: every command with its options, or one command in detail.</summary>
-public sealed class HelpCommand(IServiceProvider services) : ICommand
+/// <remarks>The catalog is lazy because it holds this command too.</remarks>
+public sealed class HelpCommand(Lazy<CommandCatalog> commandCatalog) : ICommand
 {
     public CommandDefinition Definition { get; } = new("help", "List every command and its options",
         [new CommandOption("command", "Show one command in detail, e.g. article search")]);
 
     public ValueTask<ChatReply> ExecuteAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
-        var catalog = services.GetRequiredService<CommandCatalog>();
+        var catalog = commandCatalog.Value;
         var wanted = invocation.Options.GetString("command")?.TrimStart('/');
         var commands = wanted is null
             ? catalog.All

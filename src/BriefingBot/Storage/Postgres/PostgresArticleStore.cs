@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Stories;
 using Microsoft.Extensions.Options;
@@ -151,7 +152,7 @@ public sealed class PostgresArticleStore(PostgresDatabase database, TimeProvider
                     + (SELECT count(*) FROM article_owners WHERE tenant = @tenant)
                 """, connection);
         command.Parameters.AddWithValue("tenant", tenant);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Articles;
 using BriefingBot.Articles.Stories;
 using Microsoft.Data.Sqlite;
@@ -116,7 +117,7 @@ public sealed class SqliteArticleStore(
                 + (SELECT count(*) FROM article_owners WHERE tenant = @tenant)
             """;
         command.Parameters.AddWithValue("@tenant", tenant);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
@@ -32,7 +33,7 @@ internal sealed class SqliteCardVersions : IDisposable
         try
         {
             reader.Actor.Value = actorId;
-            version = Convert.ToInt64(reader.Command.ExecuteScalar());
+            version = Convert.ToInt64(reader.Command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         catch
         {
