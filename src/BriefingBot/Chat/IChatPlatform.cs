@@ -12,6 +12,12 @@ public interface IChatPlatform
     Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The workspace (Discord server, Slack team) the channel is in, asked of the platform, for a channel that only
+    /// configuration names; null where the platform cannot tell (a DM, the shell, a channel the bot cannot see).
+    /// </summary>
+    Task<string?> WorkspaceOfChannelAsync(string channelId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// Sends like <see cref="SendAsync"/>, for a caller that may repeat the call after a crash. A platform that can
     /// deduplicate (Discord's enforced nonce) makes a repeat with the same short <paramref name="idempotencyKey"/>
     /// return the first message instead of posting again; the others simply send.

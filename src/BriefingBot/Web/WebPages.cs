@@ -29,7 +29,9 @@ public sealed partial class WebPages(
     IActorStore actorStore,
     IOptions<WebOptions> options,
     IOptions<PollsOptions> pollOptions,
-    TimeProvider time)
+    TimeProvider time,
+    IDigestStore digestStore,
+    ChannelWorkspaces workspaces)
 {
     public static readonly IReadOnlyList<int> Ranges = [7, 30, 90, 180, 365];
     private const int SummarySources = 6;
@@ -41,7 +43,7 @@ public sealed partial class WebPages(
 
     public async Task<HomeModel> HomeAsync(WebSession viewer, CancellationToken cancellationToken)
     {
-        var channels = await store.ListChannelsAsync(viewer.Platform, viewer.WorkspaceId, cancellationToken);
+        var channels = await ChannelsAsync(viewer, cancellationToken);
         var workspacePolls = await WorkspacePollsAsync(viewer, cancellationToken);
         var lines = new List<ChannelLine>();
         foreach (var channel in channels)
@@ -56,7 +58,7 @@ public sealed partial class WebPages(
 
     public async Task<DigestArchiveModel?> DigestsAsync(WebSession viewer, string channelId, int page, CancellationToken cancellationToken)
     {
-        if (!await store.IsChannelInWorkspaceAsync(viewer.Platform, channelId, viewer.WorkspaceId, cancellationToken))
+        if (!await InWorkspaceAsync(viewer.Platform, channelId, viewer.WorkspaceId, cancellationToken))
         {
             return null;
         }
@@ -69,10 +71,12 @@ public sealed partial class WebPages(
 
     public async Task<StoryModel?> StoryAsync(WebSession viewer, long storyId, CancellationToken cancellationToken)
     {
-        var sources = await articles.ListStoryAsync(storyId, cancellationToken);
+        var all = await articles.ListStoryAsync(storyId, cancellationToken);
+        var visible = all.Count == 0 ? new HashSet<long>() : await articles.VisibleToAsync([.. all.Select(s => s.Id)], Scope(viewer).Tenant!, cancellationToken);
+        var sources = all.Where(s => visible.Contains(s.Id)).ToList();
         if (sources.Count == 0)
         {
-            return null;
+            return null; // no such story, or only other workspaces' chat additions
         }
 
         var texts = new List<SetDocument>();
@@ -203,7 +207,7 @@ public sealed partial class WebPages(
 
     public async Task<ForecastsModel?> ForecastsAsync(WebSession viewer, string channelId, CancellationToken cancellationToken)
     {
-        if (!await store.IsChannelInWorkspaceAsync(viewer.Platform, channelId, viewer.WorkspaceId, cancellationToken))
+        if (!await InWorkspaceAsync(viewer.Platform, channelId, viewer.WorkspaceId, cancellationToken))
         {
             return null;
         }
@@ -224,7 +228,7 @@ public sealed partial class WebPages(
     /// <summary>A person's record over the workspace's channels; null when they have no resolved forecast there.</summary>
     public async Task<ForecasterModel?> ForecasterAsync(WebSession viewer, string userId, CancellationToken cancellationToken)
     {
-        var channels = (await store.ListChannelsAsync(viewer.Platform, viewer.WorkspaceId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var channels = (await ChannelsAsync(viewer, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var all = (await polls.ListScoredVotesAsync(viewer.Platform, null, cancellationToken)).Where(v => channels.Contains(v.ChannelId)).ToList();
         var mine = all.Where(v => v.Vote.UserId == userId).ToList();
         if (mine.Count == 0)
@@ -241,11 +245,11 @@ public sealed partial class WebPages(
     }
 
     private async Task<bool> InWorkspaceAsync(WebSession viewer, Poll poll, CancellationToken cancellationToken) =>
-        poll.Platform == viewer.Platform && await store.IsChannelInWorkspaceAsync(poll.Platform, poll.ChannelId, viewer.WorkspaceId, cancellationToken);
+        poll.Platform == viewer.Platform && await InWorkspaceAsync(poll.Platform, poll.ChannelId, viewer.WorkspaceId, cancellationToken);
 
     private async Task<List<Poll>> WorkspacePollsAsync(WebSession viewer, CancellationToken cancellationToken)
     {
-        var channels = await store.ListChannelsAsync(viewer.Platform, viewer.WorkspaceId, cancellationToken);
+        var channels = await ChannelsAsync(viewer, cancellationToken);
         var ids = await store.ListPollIdsAsync(viewer.Platform, channels, PollScan, cancellationToken);
         var found = new List<Poll>(ids.Count);
         foreach (var id in ids)
@@ -260,6 +264,29 @@ public sealed partial class WebPages(
     }
 
     private static ActorScope Scope(WebSession viewer) => new(viewer.Platform, viewer.WorkspaceId, Everything: false);
+
+    /// <summary>
+    /// The workspace's channels: those where someone used the bot, and digest channels from configuration that the
+    /// platform places in this workspace (<see cref="ChannelWorkspaces"/>), which may never have seen a command.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ChannelsAsync(WebSession viewer, CancellationToken cancellationToken)
+    {
+        var channels = (await store.ListChannelsAsync(viewer.Platform, viewer.WorkspaceId, cancellationToken)).ToList();
+        foreach (var subscription in await digestStore.ListSubscriptionsAsync(cancellationToken))
+        {
+            if (subscription.Platform == viewer.Platform && !channels.Contains(subscription.ChannelId, StringComparer.Ordinal)
+                && await workspaces.WorkspaceOfAsync(subscription.Platform, subscription.ChannelId, cancellationToken) == viewer.WorkspaceId)
+            {
+                channels.Add(subscription.ChannelId);
+            }
+        }
+
+        return channels;
+    }
+
+    private async Task<bool> InWorkspaceAsync(string platform, string channelId, string workspaceId, CancellationToken cancellationToken) =>
+        await store.IsChannelInWorkspaceAsync(platform, channelId, workspaceId, cancellationToken)
+        || await workspaces.WorkspaceOfAsync(platform, channelId, cancellationToken) == workspaceId;
 
     private PollLine Line(Poll poll) => new(poll.Id, poll.Question, State(poll), poll.ChannelId);
 

@@ -1,3 +1,4 @@
+using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Hosting;
 using System.Xml.Linq;
@@ -18,6 +19,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddValidatedOptions<WebOptions>(WebOptions.Section);
         services.TryAddSingleton<WebLinks>();
+        services.AddChannelWorkspaces();
         if (!configuration.GetValue<bool>(WebOptions.Section + ":" + nameof(WebOptions.Enabled)) || mode is BotMode.Analyze or BotMode.HealthCheck)
         {
             return services;

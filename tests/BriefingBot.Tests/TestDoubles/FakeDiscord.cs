@@ -28,6 +28,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<CreatedMessage> created = new();
     private readonly ConcurrentDictionary<string, string> dmChannels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> refusedDmUsers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> channelGuilds = new(StringComparer.Ordinal);
     private long nextId = 900_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app)
@@ -81,6 +82,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>DMs to this user fail as Discord fails them when the user closed DMs: the channel opens, the post gets 403, code 50007.</summary>
     public void RefuseDirectMessages(string userId) => refusedDmUsers[userId] = true;
+
+    /// <summary>GET /channels/{id} answers this channel as a text channel of <paramref name="guildId"/>; other channels are 404.</summary>
+    public void AddGuildChannel(string channelId, string guildId) => channelGuilds[channelId] = guildId;
 
     /// <summary>The DM channel opened for <paramref name="userId"/>, or null when none was.</summary>
     public string? DmChannelOf(string userId) => dmChannels.GetValueOrDefault(userId);
@@ -216,6 +220,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("PUT", _) when api.EndsWith("/commands", StringComparison.Ordinal) => (200, request.Body),
             ("POST", _) when api.EndsWith("/callback", StringComparison.Ordinal) => (204, null),
             ("DELETE", _) => (204, null),
+            ("GET", _) when api.StartsWith("/channels/", StringComparison.Ordinal) && api.Count(c => c == '/') == 2 =>
+                channelGuilds.TryGetValue(ChannelOf(api), out var guild)
+                    ? (200, $$"""{"id":"{{ChannelOf(api)}}","type":0,"guild_id":"{{guild}}","name":"news"}""")
+                    : (404, """{"message":"Unknown Channel","code":10003}"""),
             ("POST", "/users/@me/channels") => (200, $$"""{"id":"{{OpenDm(request.Body)}}","type":1}"""),
             ("POST", _) when IsChannelPost(request) && IsRefusedDm(ChannelOf(api)) => (403, """{"message":"Cannot send messages to this user","code":50007}"""),
             ("POST", _) when api.EndsWith("/threads", StringComparison.Ordinal) => (201, $$"""{"id":"{{NextId()}}","type":11}"""),

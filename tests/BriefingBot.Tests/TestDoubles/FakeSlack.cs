@@ -43,6 +43,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public int RetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>The workspace the bot token belongs to, as auth.test answers.</summary>
+    public string TeamId { get; set; } = "T0FAKE";
+
     /// <summary>
     /// On (the default), a message body that fails the closed Block Kit schema (<see cref="SlackSchema"/>) is refused
     /// (<c>invalid_blocks</c> / <c>invalid_arguments</c>, 400 on a response_url) and <see cref="FakeSlackCall.SchemaErrors"/> says why.
@@ -158,6 +161,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 }
 
                 return Ok(new JsonObject { ["channel"] = channel, ["ts"] = NextTs() });
+            case "auth.test":
+                return Ok(new JsonObject { ["url"] = "https://fake.slack.com/", ["team"] = "Fake team", ["team_id"] = TeamId, ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT" });
             case "chat.update":
                 return Ok(new JsonObject { ["channel"] = body?["channel"]?.GetValue<string>(), ["ts"] = body?["ts"]?.GetValue<string>() });
             case "chat.postEphemeral":

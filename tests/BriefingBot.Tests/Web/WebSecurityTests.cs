@@ -1,5 +1,11 @@
 using System.Net;
+using BriefingBot.Chat;
+using BriefingBot.Digests;
+using BriefingBot.Storage;
 using BriefingBot.Web;
+using BriefingBot.Tests.Storage;
+using BriefingBot.Articles;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefingBot.Tests.Web;
 
@@ -149,6 +155,40 @@ public sealed class WebSecurityTests(WebTestHost host) : IClassFixture<WebTestHo
         Assert.DoesNotContain("Bea", page, StringComparison.Ordinal);
         Assert.Contains("1 voter(s) keep their score to themselves", page, StringComparison.Ordinal);
         Assert.Contains("<img src=\"data:image/svg", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfiguredDigestChannel_PlacedInTheWorkspaceButNeverUsed_ArchiveShownToThatWorkspaceOnly()
+    {
+        var digests = host.Services.GetRequiredService<IDigestStore>();
+        await digests.SaveSubscriptionAsync(new DigestSubscription("slack", "C-config", "daily 08:00", "0 0 8 * * ?", "UTC", null, 10, SubscriptionOrigin.Config), Ct);
+        await host.Services.GetRequiredService<IMetadataStore>().SetAsync(ChannelWorkspaces.Key("slack", "C-config"), "T1", Ct);
+        using var ann = await host.SignedInAsync(WebTestHost.Ann);
+        using var zed = await host.SignedInAsync(WebTestHost.Zed);
+
+        using var annArchive = await ann.GetAsync("/web/channels/C-config/digests", Ct);
+        var annHome = await ann.GetStringAsync("/web/", Ct);
+        using var zedArchive = await zed.GetAsync("/web/channels/C-config/digests", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, annArchive.StatusCode);
+        Assert.Contains("C-config", annHome, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, zedArchive.StatusCode);
+    }
+
+    [Fact]
+    public async Task StoryPage_OnlyAnotherWorkspacesChatAddition_404ThereAnd200ForItsOwner()
+    {
+        var added = await host.Services.GetRequiredService<IArticleStore>().AddAsync(
+            TestArticles.Create("Team two's private lead on the strait", TestArticles.LongText(77)) with { Tenant = "slack:T2" }, Ct);
+        using var ann = await host.SignedInAsync(WebTestHost.Ann);
+        using var zed = await host.SignedInAsync(WebTestHost.Zed);
+
+        using var forAnn = await ann.GetAsync($"/web/stories/{added.StoryId}", Ct);
+        using var forZed = await zed.GetAsync($"/web/stories/{added.StoryId}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, forAnn.StatusCode);
+        Assert.DoesNotContain("private lead", await forAnn.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, forZed.StatusCode);
     }
 
     [Fact]

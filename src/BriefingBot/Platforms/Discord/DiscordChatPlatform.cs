@@ -21,6 +21,19 @@ public sealed class DiscordChatPlatform(DiscordRestClient rest, RecentInteractio
 
     public ChatLimits Limits => MessageLimits;
 
+    /// <summary>The channel's server (<c>guild_id</c> of GET /channels/{id}); null for a DM or a channel the bot cannot see (403, 404).</summary>
+    public async Task<string?> WorkspaceOfChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await rest.GetChannelAsync(channelId, cancellationToken)).GuildId;
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode is 403 or 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sends every part; the reference is to the first message, the one a later update replaces.</summary>
     public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {

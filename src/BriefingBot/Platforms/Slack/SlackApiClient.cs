@@ -25,6 +25,13 @@ public sealed class SlackApiClient(HttpClient http)
     public Task<ConversationResponse> JoinAsync(string channel, CancellationToken cancellationToken) =>
         PostJsonAsync("conversations.join", new ChannelRequest(channel), Json.ChannelRequest, Json.ConversationResponse, channel, cancellationToken);
 
+    /// <summary>auth.test: the team (workspace) the bot token belongs to.</summary>
+    public async Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "auth.test");
+        return await SendAsync(request, "auth.test", Json.AuthTestResponse, cancellationToken);
+    }
+
     /// <summary>apps.connections.open, authenticated with the app-level token: a fresh WebSocket URL for each connection.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {

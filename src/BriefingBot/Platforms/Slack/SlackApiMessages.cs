@@ -31,6 +31,8 @@ public sealed record ConversationInfo(string? Id, string? Name, bool IsMember);
 
 public sealed record ConversationResponse(bool Ok, string? Error, ConversationInfo? Channel) : ISlackApiResponse;
 
+public sealed record AuthTestResponse(bool Ok, string? Error, string? TeamId) : ISlackApiResponse;
+
 public sealed record ConnectionsOpenResponse(bool Ok, string? Error, string? Url) : ISlackApiResponse;
 
 public sealed record UploadUrlResponse(bool Ok, string? Error, string? UploadUrl, string? FileId) : ISlackApiResponse;

@@ -19,9 +19,24 @@ public sealed class SlackChatPlatform(SlackApiClient api) : IChatPlatform
         8,
         reply => SlackRenderer.Render(reply).Count == 1);
 
+    private string? teamId;
+
     public string Name => SlackContext.Platform;
 
     public ChatLimits Limits => MessageLimits;
+
+    /// <summary>A bot token belongs to one team, so every channel it posts to is in the team auth.test names.</summary>
+    public async Task<string?> WorkspaceOfChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var team = Volatile.Read(ref teamId);
+        if (team is null)
+        {
+            team = (await api.AuthTestAsync(cancellationToken)).TeamId;
+            Volatile.Write(ref teamId, team);
+        }
+
+        return team;
+    }
 
     public async Task<MessageRef> SendAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {

@@ -55,4 +55,8 @@ public sealed record OutgoingFile(string FileName, ReadOnlyMemory<byte> Content,
 /// <summary>The parts of Discord's message object we read back.</summary>
 public sealed record DiscordMessage(string Id, string? ChannelId = null);
 
-public sealed record DiscordChannel(string Id);
+public sealed record DiscordChannel(string Id)
+{
+    /// <summary>The server a guild channel is in (<c>guild_id</c>); absent for DMs.</summary>
+    public string? GuildId { get; init; }
+}
