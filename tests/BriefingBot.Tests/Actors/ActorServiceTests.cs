@@ -5,7 +5,6 @@ using BriefingBot.Articles;
 using BriefingBot.Chat;
 using BriefingBot.Chat.Commands;
 using BriefingBot.Polls;
-using BriefingBot.Storage;
 using BriefingBot.Tests.Analysis.Actors;
 using BriefingBot.Tests.TestDoubles;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ public sealed class ActorServiceTests
     private readonly InMemoryDevelopmentStore developments = new();
     private readonly ActorDirectory directory = new(TestCatalog.Instance);
     private readonly IPollStore polls = Substitute.For<IPollStore>();
-    private readonly ChannelWorkspaces workspaces = new(new MemoryMetadata());
+    private readonly ChannelWorkspaces workspaces = new(new InMemoryMetadataStore());
     private readonly ActorService service;
 
     public ActorServiceTests()
@@ -197,18 +196,5 @@ public sealed class ActorServiceTests
         Assert.Equal(
             "1. Russia: 20 mentions (+100%; 10 in the 30 days before)" + Environment.NewLine + "2. North Korea: 4 mentions (new; 0 in the 30 days before)",
             reply.Sections[0].Body);
-    }
-
-    private sealed class MemoryMetadata : IMetadataStore
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> values = new();
-
-        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(values.TryGetValue(key, out var v) ? v : null);
-
-        public Task SetAsync(string key, string value, CancellationToken cancellationToken)
-        {
-            values[key] = value;
-            return Task.CompletedTask;
-        }
     }
 }

@@ -38,6 +38,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The server every non-DM channel is in, as <c>GET /channels/{id}</c> answers.</summary>
+    public const string GuildId = "G-FAKE";
+
     public Uri ApiBase => new(BaseUrl, "/api/v10");
 
     public Uri GatewayUrl => new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/gateway" }.Uri;
@@ -212,6 +215,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         return (request.Method, api) switch
         {
             (_, null) => (404, null),
+            ("GET", _) when api.StartsWith("/channels/", StringComparison.Ordinal) => (200, $$"""{"id":"{{ChannelOf(api)}}","type":0,"guild_id":"{{GuildId}}"}"""),
             ("GET", "/gateway/bot") => (200, $$"""{"url":"{{GatewayUrl.ToString().TrimEnd('/')}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":{{MaxConcurrency}} } }"""),
             ("PUT", _) when api.EndsWith("/commands", StringComparison.Ordinal) => (200, request.Body),
             ("POST", _) when api.EndsWith("/callback", StringComparison.Ordinal) => (204, null),

@@ -20,6 +20,9 @@ namespace BriefingBot.Tests.TestDoubles;
 public sealed class FakeSlack : IAsyncDisposable
 {
     public const string BotToken = "xoxb-fake-bot-token";
+
+    /// <summary>The team the bot token belongs to, as <c>auth.test</c> answers.</summary>
+    public const string TeamId = "T-FAKE";
     public const string AppToken = "xapp-fake-app-token";
 
     private readonly WebApplication app;
@@ -162,6 +165,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Ok(new JsonObject { ["channel"] = body?["channel"]?.GetValue<string>(), ["ts"] = body?["ts"]?.GetValue<string>() });
             case "chat.postEphemeral":
                 return Ok(new JsonObject { ["message_ts"] = NextTs() });
+            case "auth.test":
+                return Ok(new JsonObject { ["url"] = "https://fake.slack.com/", ["team"] = "Fake", ["user"] = "briefingbot", ["team_id"] = TeamId, ["user_id"] = "UBOT" });
             case "conversations.join":
                 return Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = body?["channel"]?.GetValue<string>(), ["is_member"] = true } });
             case "files.getUploadURLExternal":

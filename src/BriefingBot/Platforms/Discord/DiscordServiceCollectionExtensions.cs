@@ -32,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<RecentInteractions>();
         services.TryAddSingleton<ShutdownDrain>();
         services.TryAddSingleton<FatalError>();
+        services.AddSingleton<Chat.IChannelWorkspaceSource, DiscordChannelWorkspaces>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<DiscordRateLimitHandler>();
         services.AddHttpClient<DiscordRestClient>((sp, http) =>

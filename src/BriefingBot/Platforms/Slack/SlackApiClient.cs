@@ -36,6 +36,13 @@ public sealed class SlackApiClient(HttpClient http)
             : throw new SlackApiException("apps.connections.open", "no_url_in_response");
     }
 
+    /// <summary>auth.test with the bot token: the id of the team the bot is installed in.</summary>
+    public async Task<string?> GetTeamIdAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "auth.test");
+        return (await SendAsync(request, "auth.test", Json.AuthTestResponse, cancellationToken)).TeamId;
+    }
+
     /// <summary>The external upload flow (files.upload is retired): get an upload URL, send the bytes, complete into the channel.</summary>
     public async Task<string> UploadImageAsync(string channel, string? threadTs, ReplyImage image, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed record ConversationInfo(string? Id, string? Name, bool IsMember);
 
 public sealed record ConversationResponse(bool Ok, string? Error, ConversationInfo? Channel) : ISlackApiResponse;
 
+/// <summary>auth.test: whose token this is; a bot token belongs to one team.</summary>
+public sealed record AuthTestResponse(bool Ok, string? Error, string? TeamId) : ISlackApiResponse;
+
 public sealed record ConnectionsOpenResponse(bool Ok, string? Error, string? Url) : ISlackApiResponse;
 
 public sealed record UploadUrlResponse(bool Ok, string? Error, string? UploadUrl, string? FileId) : ISlackApiResponse;

@@ -23,6 +23,7 @@ namespace BriefingBot.Platforms.Slack;
 [JsonSerializable(typeof(ChannelRequest))]
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(UploadedFile[]))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -27,6 +27,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackRatePacer>();
         services.AddTransient<SlackPacingHandler>();
+        services.AddSingleton<Chat.IChannelWorkspaceSource, SlackChannelWorkspaces>();
         services.AddTransient<SlackAuthHandler>();
         var client = services.AddHttpClient<SlackApiClient>((sp, http) =>
             {

@@ -29,6 +29,18 @@ public sealed class DiscordRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkspaceOfAsync_ChannelNobodyUsedTheBotIn_AsksDiscordForItsServer()
+    {
+        var source = bot.Services.GetServices<IChannelWorkspaceSource>().Single(s => s.Platform == "discord");
+
+        var guild = await source.WorkspaceOfAsync("333333333333333333", TestContext.Current.CancellationToken);
+
+        Assert.Equal(FakeDiscord.GuildId, guild);
+        var request = await fake.WaitForRequestAsync(r => r.Method == "GET" && r.Path == "/api/v10/channels/333333333333333333");
+        Assert.Equal($"Bot {DiscordBotHost.Token}", request.Authorization);
+    }
+
+    [Fact]
     public async Task SendAsync_ChannelMessage_SendsAuthUserAgentAndSchemaValidBody()
     {
         var sent = await Platform.SendAsync("222222222222222222", new ChatReply { Text = "@everyone news", Sections = [new ReplySection("Title", "Body")] }, TestContext.Current.CancellationToken);

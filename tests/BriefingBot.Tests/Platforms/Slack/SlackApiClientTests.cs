@@ -101,12 +101,28 @@ public sealed class SlackApiClientTests
         Assert.Contains("F0001", Uri.UnescapeDataString(calls[2].Body), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WorkspaceOfAsync_ConfiguredChannelNeverUsed_AsksAuthTestOnceAndRemembers()
+    {
+        await using var slack = await FakeSlack.StartAsync(Ct);
+        var metadata = new BriefingBot.Articles.InMemoryMetadataStore();
+        await using var provider = Provider(slack, configure: s => s.AddSingleton<BriefingBot.Storage.IMetadataStore>(metadata).AddChannelWorkspaces());
+        var workspaces = provider.GetRequiredService<ChannelWorkspaces>();
+
+        var first = await workspaces.TenantOfAsync("slack", "C-DIGEST", Ct);
+        var again = await new ChannelWorkspaces(metadata).TenantOfAsync("slack", "C-DIGEST", Ct);
+
+        Assert.Equal("slack:" + FakeSlack.TeamId, first);
+        Assert.Equal(first, again);
+        Assert.Single(slack.CallsTo("auth.test"));
+    }
+
     private static PostMessageRequest Message(string channel, string text) =>
         new(channel, text, SlackRenderer.Render(ChatReply.Message(text))[0].Blocks);
 
     private static SlackApiClient Client(ServiceProvider provider) => provider.GetRequiredService<SlackApiClient>();
 
-    private static ServiceProvider Provider(FakeSlack slack, string botToken = FakeSlack.BotToken)
+    private static ServiceProvider Provider(FakeSlack slack, string botToken = FakeSlack.BotToken, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -120,6 +136,7 @@ public sealed class SlackApiClientTests
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSlack(BotMode.Worker, configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -55,4 +55,5 @@ public sealed record OutgoingFile(string FileName, ReadOnlyMemory<byte> Content,
 /// <summary>The parts of Discord's message object we read back.</summary>
 public sealed record DiscordMessage(string Id, string? ChannelId = null);
 
-public sealed record DiscordChannel(string Id);
+/// <summary>A channel object: <see cref="GuildId"/> is absent for a DM.</summary>
+public sealed record DiscordChannel(string Id, string? GuildId = null);

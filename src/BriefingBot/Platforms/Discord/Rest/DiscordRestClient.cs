@@ -61,6 +61,15 @@ public sealed class DiscordRestClient(HttpClient http)
         return channel?.Id ?? throw new DiscordApiException(200, "Start thread returned no channel.");
     }
 
+    /// <summary>GET /channels/{id}: the channel, with its server's id (none for a DM).</summary>
+    public async Task<DiscordChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"channels/{Uri.EscapeDataString(channelId)}", cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(Json.DiscordChannel, cancellationToken)
+            ?? throw new DiscordApiException(200, "GET /channels returned no channel.");
+    }
+
     public async Task<string> OpenDmAsync(string userId, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync("users/@me/channels", new CreateDmRequest(userId), Json.CreateDmRequest, cancellationToken);
