@@ -45,6 +45,19 @@ internal sealed class FakePlatformApis : IAsyncDisposable
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
+    /// <summary>Waits until no request has arrived for half a second (at most a minute): the worker's follow-up work is done.</summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        long before;
+        do
+        {
+            before = Requests;
+            await Task.Delay(500, cancellationToken);
+        }
+        while (Requests != before && DateTime.UtcNow < deadline);
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref requests);

@@ -11,7 +11,9 @@ namespace BriefingBot.Benchmarks;
 /// <c>Actors:ChartBaseUrl</c> (both with the samples analysed, follow-up calls to <see cref="FakePlatformApis"/>).
 /// Each round drives, on Slack then Discord, the bare constant reply, <c>/help actor</c>, <c>/actor North Korea</c>
 /// with the chart uploaded and by URL; rounds interleave, and the table gives the medians with each workload's ratio
-/// to the bare endpoint's CPU per request.
+/// to the bare endpoint's CPU per request. Each phase's CPU includes the follow-up calls (uploads, edits) its requests
+/// started: it is read once the fake platform APIs have been quiet for half a second (Slack's paced uploads can run
+/// longer, so that row undercounts). <c>/help</c> runs on the chart-by-URL worker, which has no uploads in the background.
 /// </summary>
 internal static class HttpCompareBenchmark
 {
@@ -38,11 +40,11 @@ internal static class HttpCompareBenchmark
         Workload[] workloads =
         [
             new("slack", "bare constant reply", bare, Slack(help: true), "BriefingBot commands"),
-            new("slack", "/help actor", uploads, Slack(help: true), "BriefingBot commands"),
+            new("slack", "/help actor", byUrl, Slack(help: true), "BriefingBot commands"),
             new("slack", "/actor North Korea, chart uploaded", uploads, Slack(help: false), ActorHttpBenchmark.Actor),
             new("slack", "/actor North Korea, chart by URL", byUrl, Slack(help: false), ActorHttpBenchmark.Actor),
             new("discord", "bare constant reply", bare, Discord(help: true), "\"type\""),
-            new("discord", "/help actor", uploads, Discord(help: true), "\"type\""),
+            new("discord", "/help actor", byUrl, Discord(help: true), "\"type\""),
             new("discord", "/actor North Korea, chart uploaded", uploads, Discord(help: false), "\"type\""),
             new("discord", "/actor North Korea, chart by URL", byUrl, Discord(help: false), "\"type\""),
         ];
@@ -52,17 +54,16 @@ internal static class HttpCompareBenchmark
             foreach (var workload in workloads)
             {
                 var name = $"round {round} {workload.Platform} {workload.Name}";
-                if (await HttpLoad.MeasureAsync(name, workload.Server.Address, workload.Request, workload.Expected, seconds, concurrency, cancellationToken, workload.Server.CpuTime) is not { } result)
+                if (await HttpLoad.MeasureAsync(
+                    name, workload.Server.Address, workload.Request, workload.Expected, seconds, concurrency, cancellationToken, workload.Server.CpuTime, apis.SettleAsync) is { } result)
                 {
-                    return 1;
+                    results[workload].Add(result);
                 }
-
-                results[workload].Add(result);
             }
         }
 
         Print(workloads, results, seconds, concurrency, rounds);
-        return results.Values.All(r => r.All(x => x.Failed == 0)) ? 0 : 1;
+        return results.Values.All(r => r.Count == rounds && r.All(x => x.Failed == 0)) ? 0 : 1;
     }
 
     private static void Print(Workload[] workloads, Dictionary<Workload, List<LoadResult>> results, int seconds, int concurrency, int rounds)
@@ -74,6 +75,12 @@ internal static class HttpCompareBenchmark
         foreach (var workload in workloads)
         {
             var runs = results[workload];
+            if (runs.Count == 0)
+            {
+                Console.WriteLine($"| {workload.Platform} | {workload.Name} | no round answered its probe |  |  |  |  |  |");
+                continue;
+            }
+
             var bare = Median(results[workloads.First(w => w.Platform == workload.Platform)].Select(r => r.ServerCpuMicroseconds));
             var cpu = Median(runs.Select(r => r.ServerCpuMicroseconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,10 +18,13 @@ internal static class HttpLoad
         Func<TimeSpan>? serverCpu = null) =>
         await MeasureAsync(name, baseAddress, createRequest, expectedInAnswer, seconds, concurrency, cancellationToken, serverCpu) is { Failed: 0, Ok: > 0 } ? 0 : 1;
 
-    /// <summary>Like <see cref="RunAsync"/>, returning the figures it prints; null when the probe failed.</summary>
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, returning the figures it prints; null when the probe failed. <paramref name="settle"/>
+    /// runs after the measured phase and before the server's CPU is read, so follow-up work the requests started is counted.
+    /// </summary>
     public static async Task<LoadResult?> MeasureAsync(
         string name, Uri baseAddress, Func<HttpRequestMessage> createRequest, string expectedInAnswer, int seconds, int concurrency, CancellationToken cancellationToken,
-        Func<TimeSpan>? serverCpu = null)
+        Func<TimeSpan>? serverCpu = null, Func<CancellationToken, Task>? settle = null)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(baseAddress.Host)))
         {
@@ -30,15 +33,21 @@ internal static class HttpLoad
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = RequestTimeout };
-        using (var probe = createRequest())
-        using (var answer = await client.SendAsync(probe, cancellationToken))
+        try
         {
+            using var probe = createRequest();
+            using var answer = await client.SendAsync(probe, cancellationToken);
             var body = await answer.Content.ReadAsStringAsync(cancellationToken);
             if (answer.StatusCode != HttpStatusCode.OK || !body.Contains(expectedInAnswer, StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync($"{name}: probe answered {(int)answer.StatusCode} without \"{expectedInAnswer}\": {body}");
                 return null;
             }
+        }
+        catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"{name}: probe failed: {ex.Message}");
+            return null;
         }
 
         Console.WriteLine($"{name}: load average before {LoadAverage()}");
@@ -49,6 +58,11 @@ internal static class HttpLoad
         var clock = Stopwatch.StartNew();
         var results = await PhaseAsync(client, createRequest, TimeSpan.FromSeconds(seconds), concurrency, cancellationToken);
         var elapsed = clock.Elapsed;
+        if (settle is not null)
+        {
+            await settle(cancellationToken);
+        }
+
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
 

@@ -20,7 +20,8 @@ public sealed partial class DigestComposer(
     ISummarizer summarizer,
     ActorCatalog catalog,
     IEnumerable<IChatPlatform> platforms,
-    ILogger<DigestComposer> logger) : IDigestComposer
+    ILogger<DigestComposer> logger,
+    Web.WebLinks? links = null) : IDigestComposer
 {
     /// <summary>A channel's first digest looks back this far.</summary>
     public static readonly TimeSpan FirstDigestLookBack = TimeSpan.FromDays(1);
@@ -57,8 +58,11 @@ public sealed partial class DigestComposer(
 
         LogComposed(logger, request.Platform, request.ChannelId, items.Count, ranked.Count);
         var header = DigestLayout.Header(request.FireTime, zone, filter, items, ranked.Count);
-        return new DigestContent(DigestLayout.Messages(header, items, DigestBudgets.For(ChatLimits.For(platforms, request.Platform))), [.. items.Select(i => i.StoryId)]);
+        return new DigestContent(DigestLayout.Messages(header, items, DigestBudgets.For(ChatLimits.For(platforms, request.Platform)), Pages(request.ChannelId)), [.. items.Select(i => i.StoryId)]);
     }
+
+    private DigestPages Pages(string channelId) =>
+        links is null ? DigestPages.None : new DigestPages(links.Digests(channelId), links.Story);
 
     /// <summary>
     /// Sources of the story's new articles that none of its older articles had. A sent story without older articles

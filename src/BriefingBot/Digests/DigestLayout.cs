@@ -10,24 +10,27 @@ namespace BriefingBot.Digests;
 /// </summary>
 public static class DigestLayout
 {
-    public static IReadOnlyList<ChatReply> Messages(string header, IReadOnlyList<DigestItem> items, DigestBudget budget)
+    public const string StoryPageLabel = "Story page";
+
+    public static IReadOnlyList<ChatReply> Messages(string header, IReadOnlyList<DigestItem> items, DigestBudget budget, DigestPages? pages = null)
     {
+        pages ??= DigestPages.None;
         var messages = new List<ChatReply>();
         var current = new List<(int Number, DigestItem Item)>();
         for (var i = 0; i < items.Count; i++)
         {
             var next = (i + 1, items[i]);
             if (current.Count > 0
-                && (current.Count == budget.MaxItemsPerMessage || !budget.FitsOneMessage(Message(messages.Count == 0 ? header : null, [.. current, next]))))
+                && (current.Count == budget.MaxItemsPerMessage || !budget.FitsOneMessage(Message(messages.Count == 0 ? header : null, [.. current, next], pages))))
             {
-                messages.Add(Message(messages.Count == 0 ? header : null, current));
+                messages.Add(Message(messages.Count == 0 ? header : null, current, pages));
                 current = [];
             }
 
             current.Add(next);
         }
 
-        messages.Add(Message(messages.Count == 0 ? header : null, current));
+        messages.Add(Message(messages.Count == 0 ? header : null, current, pages));
         return messages;
     }
 
@@ -47,14 +50,19 @@ public static class DigestLayout
     public static string LocalTime(DateTimeOffset time, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(time, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
 
-    private static ChatReply Message(string? header, IReadOnlyList<(int Number, DigestItem Item)> items) => new()
+    /// <summary>The first message carries the channel archive's "Open in browser" button; each item links its story page.</summary>
+    private static ChatReply Message(string? header, IReadOnlyList<(int Number, DigestItem Item)> items, DigestPages pages)
     {
-        Text = header,
-        Sections = [.. items.Select(i => Section(i.Number, i.Item))],
-        Buttons = [.. items.SelectMany(i => Buttons(i.Number, i.Item))],
-    };
+        var message = new ChatReply
+        {
+            Text = header,
+            Sections = [.. items.Select(i => Section(i.Number, i.Item, pages.Story(i.Item.StoryId)))],
+            Buttons = [.. items.SelectMany(i => Buttons(i.Number, i.Item))],
+        };
+        return header is null ? message : message.WithPage(pages.Archive);
+    }
 
-    private static ReplySection Section(int number, DigestItem item)
+    private static ReplySection Section(int number, DigestItem item, string? storyPage)
     {
         var lines = new List<string>();
         if (item.IsUpdate)
@@ -88,7 +96,7 @@ public static class DigestLayout
 
         return new ReplySection($"{number}. {(item.IsUpdate ? "Update: " : string.Empty)}{item.Headline}", string.Join('\n', lines.Where(l => l.Length > 0)))
         {
-            Links = [.. item.Sources.Select(s => new ReplyLink(s.Source, s.Url))],
+            Links = [.. item.Sources.Select(s => new ReplyLink(s.Source, s.Url)), .. storyPage is null ? [] : new[] { new ReplyLink(StoryPageLabel, storyPage) }],
         };
     }
 
@@ -106,4 +114,10 @@ public static class DigestLayout
 
     private static string Plural(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+}
+
+/// <summary>Web pages a digest links to: the channel's archive and each story's page (none while the web view is off).</summary>
+public sealed record DigestPages(string? Archive, Func<long, string?> Story)
+{
+    public static DigestPages None { get; } = new(null, _ => null);
 }

@@ -9,6 +9,7 @@ using BriefingBot.Hosting;
 using BriefingBot.Polls;
 using BriefingBot.Storage.Migrations;
 using BriefingBot.Storage.Postgres;
+using BriefingBot.Storage.Sql;
 using BriefingBot.Storage.Sqlite;
 using BriefingBot.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,41 +28,32 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteArticleStore>();
-        services.TryAddSingleton<SqliteMetadataStore>();
         services.TryAddSingleton<SqliteAnalysisStore>();
         services.TryAddSingleton<SqliteActorStore>();
         services.TryAddSingleton<SqlitePollStore>();
-        services.TryAddSingleton<SqliteDigestStore>();
         services.TryAddSingleton<SqliteMigrator>();
-        services.TryAddSingleton<SqliteFeedStore>();
-        services.TryAddSingleton<SqliteDigestSource>();
-        services.TryAddSingleton<SqliteWebStore>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<PostgresArticleStore>();
-        services.TryAddSingleton<PostgresMetadataStore>();
         services.TryAddSingleton<PostgresAnalysisStore>();
         services.TryAddSingleton<PostgresActorStore>();
         services.TryAddSingleton<PostgresPollStore>();
-        services.TryAddSingleton<PostgresDigestStore>();
         services.TryAddSingleton<PostgresMigrator>();
-        services.TryAddSingleton<PostgresFeedStore>();
-        services.TryAddSingleton<PostgresDigestSource>();
-        services.TryAddSingleton<PostgresWebStore>();
         services.TryAddSingleton<SqliteFollowStore>();
         services.TryAddSingleton<PostgresFollowStore>();
 
         services.TryAddSingleton<IArticleStore>(sp => Choose<IArticleStore, SqliteArticleStore, PostgresArticleStore>(sp));
-        services.TryAddSingleton<IMetadataStore>(sp => Choose<IMetadataStore, SqliteMetadataStore, PostgresMetadataStore>(sp));
+        services.TryAddSingleton<IMetadataStore, MetadataStore>();
         services.TryAddSingleton<IAnalysisStore>(sp => Choose<IAnalysisStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IDevelopmentStore>(sp => Choose<IDevelopmentStore, SqliteAnalysisStore, PostgresAnalysisStore>(sp));
         services.TryAddSingleton<IActorStore>(sp => Choose<IActorStore, SqliteActorStore, PostgresActorStore>(sp));
         services.TryAddSingleton<IPollStore>(sp => Choose<IPollStore, SqlitePollStore, PostgresPollStore>(sp));
-        services.TryAddSingleton<IDigestSource>(sp => Choose<IDigestSource, SqliteDigestSource, PostgresDigestSource>(sp));
-        services.TryAddSingleton<IDigestStore>(sp => Choose<IDigestStore, SqliteDigestStore, PostgresDigestStore>(sp));
-        services.TryAddSingleton<IFeedStore>(sp => Choose<IFeedStore, SqliteFeedStore, PostgresFeedStore>(sp));
-        services.TryAddSingleton<IWebStore>(sp => Choose<IWebStore, SqliteWebStore, PostgresWebStore>(sp));
+        services.TryAddSingleton<IDigestSource, DigestSource>();
+        services.TryAddSingleton<IDigestStore, DigestStore>();
+        services.TryAddSingleton<IFeedStore, FeedStore>();
+        services.TryAddSingleton<IWebStore, WebStore>();
         services.TryAddSingleton<IFollowStore>(sp => Choose<IFollowStore, SqliteFollowStore, PostgresFollowStore>(sp));
         services.TryAddSingleton<IStorageMigrator>(sp => Choose<IStorageMigrator, SqliteMigrator, PostgresMigrator>(sp));
+        services.TryAddSingleton<ISqlDatabase>(sp => Choose<ISqlDatabase, SqliteDatabase, PostgresDatabase>(sp));
 
         // Hosted services start in registration order; the schema must exist before any of them touches the store.
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StorageInitializer)))

@@ -36,25 +36,37 @@ public sealed partial class WebAccess(IWebStore store, IOptions<WebOptions> opti
     }
 
     /// <summary>Checks a link's token and opens a session for it: the new cookie value and the session, or why not.</summary>
-    public async Task<(TokenCheck Check, string? Cookie, WebSession? Session)> LoginAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>Whether the link's token would open a session now, and whose; opens none (a GET of the link, which link previews make).</summary>
+    public async Task<(TokenCheck Check, WebGrant? Grant)> CheckLinkAsync(string? token, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var (check, grant) = WebToken.Verify(token, await KeyAsync(cancellationToken), now);
+        var (check, grant) = WebToken.Verify(token, await KeyAsync(cancellationToken), time.GetUtcNow());
         if (grant is null)
         {
             LogLinkRefused(logger, check);
-            return (check, null, null);
+            return (check, null);
         }
 
         var user = new WebUser(grant.Platform, grant.WorkspaceId, grant.UserId);
         if (await store.GetRevokedAtAsync(user, cancellationToken) is { } revoked && grant.Issued <= revoked)
         {
             LogLinkRefused(logger, TokenCheck.Expired);
-            return (TokenCheck.Expired, null, null);
+            return (TokenCheck.Expired, null);
+        }
+
+        return (TokenCheck.Valid, grant);
+    }
+
+    /// <summary>Opens a session for a valid link's token (the person pressed "Open" on the link's page).</summary>
+    public async Task<(TokenCheck Check, string? Cookie, WebSession? Session)> LoginAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (check, grant) = await CheckLinkAsync(token, cancellationToken);
+        if (grant is null)
+        {
+            return (check, null, null);
         }
 
         var cookie = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var session = new WebSession(grant.Platform, grant.WorkspaceId, grant.UserId, grant.UserName, now, grant.Expires);
+        var session = new WebSession(grant.Platform, grant.WorkspaceId, grant.UserId, grant.UserName, time.GetUtcNow(), grant.Expires);
         await store.CreateSessionAsync(Hash(cookie), session, cancellationToken);
         LogSessionOpened(logger, grant.Platform, grant.WorkspaceId);
         return (TokenCheck.Valid, cookie, session);

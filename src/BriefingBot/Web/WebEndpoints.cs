@@ -34,7 +34,8 @@ public static class WebEndpoints
         });
 
         web.MapGet("/site.css", () => Results.Text(WebStyle.Css, "text/css; charset=utf-8"));
-        web.MapGet("/login", LoginAsync);
+        web.MapGet("/login", LinkPageAsync);
+        web.MapPost("/login", LoginAsync).DisableAntiforgery();
         web.MapGet("/", (HttpContext http, WebPages pages, CancellationToken ct) =>
             PageAsync<HomePage, HomeModel>(http, session => pages.HomeAsync(session, ct)!, ct));
         web.MapGet("/channels/{channelId}/digests", (HttpContext http, WebPages pages, string channelId, int? page, CancellationToken ct) =>
@@ -55,17 +56,35 @@ public static class WebEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, WebAccess access, IOptions<WebOptions> options, string? token, CancellationToken ct)
+    /// <summary>
+    /// A GET of the link opens no session: chat link previews and mail scanners fetch links too. It shows whom the link is
+    /// for and a button that posts the token back.
+    /// </summary>
+    private static async Task<IResult> LinkPageAsync(WebAccess access, string? token, CancellationToken ct)
     {
-        var (check, cookie, session) = await access.LoginAsync(token, ct);
+        var (check, grant) = await access.CheckLinkAsync(token, ct);
+        return grant is null
+            ? LinkRefused(check)
+            : new RazorComponentResult<LoginPage>(new Dictionary<string, object?>
+            {
+                ["Model"] = new LoginModel(grant.UserName, grant.Platform, token!, grant.Expires),
+            });
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext http, WebAccess access, IOptions<WebOptions> options, CancellationToken ct)
+    {
+        // A page on another site must not sign this browser in to someone else's session (login CSRF).
+        if (http.Request.Headers["Sec-Fetch-Site"] == "cross-site" || !http.Request.HasFormContentType)
+        {
+            return Message(StatusCodes.Status400BadRequest, new MessageModel("This sign-in did not come from the link's page",
+                "Open the link from chat again and press the button on its page.", ShowHowToGetLink: true));
+        }
+
+        var form = await http.Request.ReadFormAsync(ct);
+        var (check, cookie, session) = await access.LoginAsync(form["token"].ToString(), ct);
         if (cookie is null || session is null)
         {
-            return Message(StatusCodes.Status401Unauthorized, new MessageModel(
-                check == TokenCheck.Expired ? "This link has expired" : "This link is not valid",
-                check == TokenCheck.Expired
-                    ? "Links last a few days and end when you type /web revoke."
-                    : "The link was changed or cut short. Copy the whole link from the bot's message.",
-                ShowHowToGetLink: true));
+            return LinkRefused(check);
         }
 
         http.Response.Cookies.Append(WebAccess.CookieName, cookie, new CookieOptions
@@ -102,6 +121,13 @@ public static class WebEndpoints
             ? new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Model"] = model })
             : NotFound();
     }
+
+    private static RazorComponentResult<MessagePage> LinkRefused(TokenCheck check) => Message(StatusCodes.Status401Unauthorized, new MessageModel(
+        check == TokenCheck.Expired ? "This link has expired" : "This link is not valid",
+        check == TokenCheck.Expired
+            ? "Links last a few days and end when you type /web revoke."
+            : "The link was changed or cut short. Copy the whole link from the bot's message.",
+        ShowHowToGetLink: true));
 
     private static RazorComponentResult<MessagePage> Unauthorized() => Message(StatusCodes.Status401Unauthorized, new MessageModel(
         "Sign in with a link from chat", "These pages open with a personal link.", ShowHowToGetLink: true));

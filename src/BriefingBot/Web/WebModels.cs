@@ -91,3 +91,6 @@ public sealed record ForecasterModel(WebSession Viewer, string UserId, string Na
     IReadOnlyList<CalibrationBin> Bins, WebChart Chart);
 
 public sealed record MessageModel(string Title, string Text, bool ShowHowToGetLink);
+
+/// <summary>The page a sign-in link opens: who it is for and a button that posts the token back (a GET opens no session).</summary>
+public sealed record LoginModel(string UserName, string Platform, string Token, DateTimeOffset Expires);

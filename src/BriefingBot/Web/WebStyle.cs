@@ -12,6 +12,7 @@ public static class WebStyle
         header.top .who { margin-left: auto; font-size: .9rem; opacity: .85; }
         header.top form { display: inline; }
         header.top button { font: inherit; font-size: .9rem; background: none; border: 1px solid #fff8; color: #fff; border-radius: 4px; padding: .1rem .5rem; }
+        .card form button { font: inherit; background: #1f3b5b; color: #fff; border: 0; border-radius: 4px; padding: .5rem 1rem; }
         main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; overflow-wrap: anywhere; }
         h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }

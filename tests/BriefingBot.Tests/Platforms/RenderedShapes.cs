@@ -44,10 +44,18 @@ internal static class RenderedShapes
         shapes["poll closed"] = PollMessages.Closed(poll, 3, Now, clock);
         shapes["poll result"] = PollMessages.Result(poll, new PollResult(3, 70, 65, ProbabilityBand.All.ToDictionary(b => b.Id, b => b.Id == "likely" ? 2 : b.Id == "unlikely" ? 1 : 0)));
         shapes["poll resolved"] = PollMessages.Resolved(poll, PollOutcome.Yes, [new Vote(7, "u1", "rainer", 0.7, "likely", Now), new Vote(7, "u2", "ana", 0.2, "unlikely", Now)]);
-        var digest = DigestLayout.Messages(DigestHeader, DigestItems(), DigestBudgets.For(ChatLimits.Strictest("any", [DiscordChatPlatform.MessageLimits, SlackChatPlatform.MessageLimits])));
+        var budget = DigestBudgets.For(ChatLimits.Strictest("any", [DiscordChatPlatform.MessageLimits, SlackChatPlatform.MessageLimits]));
+        var digest = DigestLayout.Messages(DigestHeader, DigestItems(), budget);
         for (var i = 0; i < digest.Count; i++)
         {
             shapes[$"digest part {i + 1}"] = digest[i];
+        }
+
+        var linked = DigestLayout.Messages(DigestHeader, DigestItems(), budget,
+            new DigestPages("https://bot.example.org/web/channels/1/digests", id => $"https://bot.example.org/web/stories/{id}"));
+        for (var i = 0; i < linked.Count; i++)
+        {
+            shapes[$"digest with pages part {i + 1}"] = linked[i];
         }
 
         return shapes;

@@ -29,9 +29,9 @@ public sealed class StorageRegistrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Sqlite", typeof(SqliteArticleStore), typeof(SqliteMetadataStore))]
-    [InlineData("Postgres", typeof(PostgresArticleStore), typeof(PostgresMetadataStore))]
-    public async Task AddStorage_Provider_ResolvesThatProvidersStores(string provider, Type articles, Type metadata)
+    [InlineData("Sqlite", typeof(SqliteArticleStore), typeof(SqliteDatabase))]
+    [InlineData("Postgres", typeof(PostgresArticleStore), typeof(PostgresDatabase))]
+    public async Task AddStorage_Provider_ResolvesThatProvidersStores(string provider, Type articles, Type database)
     {
         await using var services = StorageHarness.BuildServices(
             new Dictionary<string, string?>
@@ -43,7 +43,7 @@ public sealed class StorageRegistrationTests : IDisposable
             out _);
 
         Assert.IsType(articles, services.GetRequiredService<IArticleStore>());
-        Assert.IsType(metadata, services.GetRequiredService<IMetadataStore>());
+        Assert.IsType(database, services.GetRequiredService<BriefingBot.Storage.Sql.ISqlDatabase>());
     }
 
     [Fact]

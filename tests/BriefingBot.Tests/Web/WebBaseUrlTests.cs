@@ -1,5 +1,6 @@
 using System.Net;
 using BriefingBot.Chat;
+using BriefingBot.Digests;
 using BriefingBot.Platforms.Discord.Rendering;
 using BriefingBot.Platforms.Shell;
 using BriefingBot.Platforms.Slack;
@@ -30,7 +31,9 @@ public sealed class WebBaseUrlTests(WebBaseUrlTests.HttpsHost https) : IClassFix
         var link = await https.Host.LinkAsync(WebTestHost.Ann);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
 
-        using var response = await client.GetAsync(new Uri(https.Host.Address, link.PathAndQuery), Ct);
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+
+        using var response = await client.PostAsync(new Uri(https.Host.Address, "/web/login"), new FormUrlEncodedContent([new("token", token)]), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("secure", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
@@ -54,6 +57,31 @@ public sealed class WebBaseUrlTests(WebBaseUrlTests.HttpsHost https) : IClassFix
         var reply = await plain.RunAsync(WebTestHost.Ann, "actor", new() { ["name"] = "North Korea" });
 
         Assert.DoesNotContain(reply.Buttons, b => b.Url is not null);
+    }
+
+    [Fact]
+    public async Task Digest_BaseUrlSet_OpenInBrowserToTheArchiveAndEachItemToItsStory()
+    {
+        var reply = await https.Host.RunAsync(WebTestHost.Ann, "digest now");
+
+        var button = Assert.Single(reply.Buttons, b => b.Url is not null);
+        Assert.Equal((WebLinks.ButtonLabel, BaseUrl + "/web/channels/C1/digests"), (button.Label, button.Url));
+        Assert.NotEmpty(reply.Sections);
+        Assert.All(reply.Sections, section => Assert.Matches(
+            "^" + BaseUrl + "/web/stories/[0-9]+$", Assert.Single(section.Links, l => l.Label == DigestLayout.StoryPageLabel).Url));
+    }
+
+    [Fact]
+    public async Task Digest_NoBaseUrl_NoPageLinks()
+    {
+        await using var plain = new WebTestHost();
+        await plain.InitializeAsync();
+
+        var reply = await plain.RunAsync(WebTestHost.Ann, "digest now");
+
+        Assert.NotEmpty(reply.Sections);
+        Assert.DoesNotContain(reply.Buttons, b => b.Url is not null);
+        Assert.DoesNotContain(reply.Sections.SelectMany(s => s.Links), l => l.Label == DigestLayout.StoryPageLabel);
     }
 
     [Fact]

@@ -21,8 +21,11 @@ public sealed partial class WebBrowserTests(WebBrowserFixture fixture) : IClassF
         await using var context = await fixture.ContextAsync();
         var page = await context.NewPageAsync();
 
-        var home = await page.GotoAsync(fixture.Link);
-        Assert.Equal(200, home!.Status);
+        var linkPage = await page.GotoAsync(fixture.Link);
+        Assert.Equal(200, linkPage!.Status);
+        Assert.Empty(await context.CookiesAsync()); // the link's page opens nothing until its button is pressed
+        await ShotAsync(page, "link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open BriefingBot" }).ClickAsync();
         Assert.Equal(new Uri(fixture.Address, "/web/").AbsoluteUri, page.Url);
         Assert.Equal("Your workspace", await page.Locator("h1").InnerTextAsync());
         await ShotAsync(page, "home");
@@ -66,7 +69,7 @@ public sealed partial class WebBrowserTests(WebBrowserFixture fixture) : IClassF
     {
         await using var context = await fixture.ContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Link);
+        await OpenAsync(page, fixture.Link);
 
         await page.GotoAsync(new Uri(fixture.Address, "/web/polls/2").AbsoluteUri);
         var text = await page.Locator("main").InnerTextAsync();
@@ -82,7 +85,7 @@ public sealed partial class WebBrowserTests(WebBrowserFixture fixture) : IClassF
     {
         await using var context = await fixture.ContextAsync(Phone);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Link);
+        await OpenAsync(page, fixture.Link);
 
         foreach (var (path, name) in new[] { ("/web/", "phone-home"), ("/web/channels/shell/digests", "phone-digests"), ("/web/actors/kp", "phone-actor"), ("/web/polls/1", "phone-poll") })
         {
@@ -128,7 +131,7 @@ public sealed partial class WebBrowserTests(WebBrowserFixture fixture) : IClassF
         var now = DateTimeOffset.UtcNow;
         var other = WebTestHost.Token(
             new WebGrant("slack", "T-other", "U7", "Eve", "C7", now.ToUnixTimeMilliseconds(), now.AddDays(1).ToUnixTimeMilliseconds()), WebBrowserFixture.SigningKey);
-        await page.GotoAsync(new Uri(fixture.Address, "/web/login?token=" + Uri.EscapeDataString(other)).AbsoluteUri);
+        await OpenAsync(page, new Uri(fixture.Address, "/web/login?token=" + Uri.EscapeDataString(other)).AbsoluteUri);
         Assert.Contains("Eve · slack T-other", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
 
         var poll = await page.GotoAsync(new Uri(fixture.Address, "/web/polls/1").AbsoluteUri);
@@ -137,6 +140,13 @@ public sealed partial class WebBrowserTests(WebBrowserFixture fixture) : IClassF
         Assert.Equal((int)HttpStatusCode.NotFound, poll!.Status);
         Assert.Equal((int)HttpStatusCode.NotFound, digests!.Status);
         Assert.DoesNotContain("port reopen", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens a sign-in link as a person does: its page, then the "Open BriefingBot" button.</summary>
+    private static async Task OpenAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open BriefingBot" }).ClickAsync();
     }
 
     private async Task ShotAsync(IPage page, string name) =>

@@ -55,6 +55,8 @@ public sealed class WebSecurityTests(WebTestHost host) : IClassFixture<WebTestHo
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         Assert.Contains("not valid", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var posted = await client.PostAsync("/web/login", new FormUrlEncodedContent([new("token", forged)]), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, posted.StatusCode);
         using var home = await client.GetAsync("/web/", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, home.StatusCode);
     }
@@ -168,11 +170,12 @@ public sealed class WebSecurityTests(WebTestHost host) : IClassFixture<WebTestHo
     }
 
     [Fact]
-    public async Task Login_ValidLink_HttpOnlyLaxCookieForWebOnlyAndRedirectWithoutToken()
+    public async Task Login_ValidLinkPressed_HttpOnlyLaxCookieForWebOnlyAndRedirectWithoutToken()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var link = await host.LinkAsync(WebTestHost.Ann);
 
-        using var response = await client.GetAsync(await host.LinkAsync(WebTestHost.Ann), Ct);
+        using var response = await client.PostAsync(new Uri(link, "/web/login"), TokenForm(link), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/web/", response.Headers.Location!.OriginalString);
@@ -183,6 +186,38 @@ public sealed class WebSecurityTests(WebTestHost host) : IClassFixture<WebTestHo
         Assert.Contains("path=/web", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here; HTTPS adds it
     }
+
+    [Fact]
+    public async Task Login_LinkFetchedByAPreview_OpensNoSessionAndShowsTheButton()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var link = await host.LinkAsync(WebTestHost.Ann);
+
+        using var response = await client.GetAsync(link, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Contains("<form method=\"post\" action=\"/web/login\">", body, StringComparison.Ordinal);
+        Assert.Contains("Open BriefingBot", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_PostedFromAnotherSite_400AndNoCookie()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var link = await host.LinkAsync(WebTestHost.Ann);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(link, "/web/login")) { Content = TokenForm(link) };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    private static FormUrlEncodedContent TokenForm(Uri link) =>
+        new([new("token", System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!)]);
 
     [Fact]
     public async Task Pages_ContentSecurityPolicyForbidsScripts()
@@ -203,7 +238,7 @@ public sealed class WebSecurityTests(WebTestHost host) : IClassFixture<WebTestHo
         var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
         var cookies = new CookieContainer();
         using var client = host.Client(cookies);
-        await client.GetStringAsync(link, Ct);
+        (await WebTestHost.OpenLinkAsync(client, link)).Dispose();
         await client.GetStringAsync("/web/", Ct);
         var session = cookies.GetCookies(host.Address)[WebAccess.CookieName]?.Value ?? cookies.GetAllCookies()[0].Value;
 

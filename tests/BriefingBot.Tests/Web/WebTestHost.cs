@@ -107,9 +107,18 @@ public sealed partial class WebTestHost : IAsyncLifetime
     public async Task<HttpClient> SignedInAsync(CommandContext context)
     {
         var client = Client(new CookieContainer());
-        using var response = await client.GetAsync(await LinkAsync(context), Ct);
+        using var response = await OpenLinkAsync(client, await LinkAsync(context));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
+    }
+
+    /// <summary>What a browser does with a link: GET its page, then press "Open BriefingBot" (a form POST of the token).</summary>
+    public static async Task<HttpResponseMessage> OpenLinkAsync(HttpClient client, Uri link)
+    {
+        using var page = await client.GetAsync(link, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+        return await client.PostAsync(new Uri(link, "/web/login"), new FormUrlEncodedContent([new("token", token)]), Ct);
     }
 
     public HttpClient Client(CookieContainer? cookies = null) =>

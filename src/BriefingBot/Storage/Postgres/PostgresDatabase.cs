@@ -1,18 +1,21 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using BriefingBot.Hosting;
+using BriefingBot.Storage.Sql;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BriefingBot.Storage.Postgres;
 
 /// <summary>The PostgreSQL data source (pooled connections) and the connection errors a user can act on.</summary>
-public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
+public sealed class PostgresDatabase : ISqlDatabase, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly NpgsqlConnectionStringBuilder settings;
 
     public PostgresDatabase(IOptions<StorageOptions> options)
     {
+        DbTime.Register();
         try
         {
             settings = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
@@ -28,6 +31,19 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Where it connects, without credentials: host:port/database.</summary>
     public string Target => $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
+
+    public SqlDialect Dialect => SqlDialect.Postgres;
+
+    async Task<DbConnection> ISqlDatabase.OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    async Task<T> ISqlDatabase.TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using BriefingBot.Hosting;
+using BriefingBot.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +10,7 @@ namespace BriefingBot.Storage.Sqlite;
 /// The SQLite file: opens connections with the right pragmas and owns the single writer connection.
 /// SQLite allows one writer at a time, so writes queue on a gate here instead of failing with SQLITE_BUSY.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
+public sealed class SqliteDatabase : ISqlDatabase, IAsyncDisposable, IDisposable
 {
     private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
 
@@ -20,6 +22,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
     {
+        DbTime.Register();
         this.logger = logger;
         FilePath = Path.GetFullPath(options.Value.SqlitePath);
         connectionString = new SqliteConnectionStringBuilder
@@ -33,6 +36,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     }
 
     public string FilePath { get; }
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
 
     /// <summary>Raised before a flush or disposal closes the connections: holders of long-lived ones close theirs.</summary>
     public event Action? Closing;
@@ -56,6 +61,11 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    async Task<DbConnection> ISqlDatabase.OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    Task<T> ISqlDatabase.TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteTransactionAsync((connection, transaction) => work(connection, transaction), cancellationToken);
 
     /// <summary>Opens the file for the first time: folder, WAL mode, and an actionable error when that fails.</summary>
     public async Task<SqliteConnection> OpenForStartupAsync(CancellationToken cancellationToken)
